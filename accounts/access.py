@@ -1,0 +1,109 @@
+"""The ONE place that decides what a signed-in person may see and do.
+
+Views, selectors, exports, reports and dashboards all ask this module. Anything outside a
+person's scope answers 404 (not 403), so nobody learns that another department's object exists.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+from django.urls import reverse
+
+from .models import Membership
+
+
+def is_administrator(user):
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def is_assessor(user):
+    return bool(user and user.is_authenticated and user.is_active and user.is_assessor)
+
+
+def sees_every_department(user):
+    """Assessors (TNA) and administrators see every department."""
+    return is_assessor(user) or is_administrator(user)
+
+
+def _memberships(user):
+    if not (user and user.is_authenticated and user.is_active):
+        return Membership.objects.none()
+    # Cached on the user object: a page asks several times per request.
+    cache = getattr(user, "_membership_cache", None)
+    if cache is None:
+        cache = list(Membership.objects.filter(user=user, department__is_active=True).select_related("department"))
+        user._membership_cache = cache
+    return cache
+
+
+def led_department_ids(user):
+    return {m.department_id for m in _memberships(user) if m.role == Membership.Role.KIM_LEAD}
+
+
+def member_department_ids(user):
+    return {m.department_id for m in _memberships(user)}
+
+
+def is_kim_lead(user, department=None):
+    ids = led_department_ids(user)
+    return bool(ids) if department is None else department.pk in ids
+
+
+def is_contributor(user, department=None):
+    ids = {m.department_id for m in _memberships(user) if m.role == Membership.Role.CONTRIBUTOR}
+    return bool(ids) if department is None else department.pk in ids
+
+
+def is_member(user, department):
+    return department.pk in member_department_ids(user)
+
+
+def role_label(user):
+    if is_administrator(user):
+        return "Administrator"
+    if is_assessor(user):
+        return "Assessor"
+    if is_kim_lead(user):
+        return "KIM lead"
+    if is_contributor(user):
+        return "Department contributor"
+    return "No role yet"
+
+
+def visible_departments(user, queryset=None):
+    from assessments.models import Department
+
+    queryset = Department.objects.all() if queryset is None else queryset
+    if sees_every_department(user):
+        return queryset
+    return queryset.filter(pk__in=member_department_ids(user))
+
+
+def department_scope_q(user, field="department"):
+    """A Q object limiting rows to the departments the user may see (by a department FK path)."""
+    if sees_every_department(user):
+        return Q()
+    return Q(**{f"{field}__in": member_department_ids(user)})
+
+
+def get_visible_department_or_404(user, **lookup):
+    department = visible_departments(user).filter(**lookup).first()
+    if department is None:
+        raise Http404("No such department")
+    return department
+
+
+def navigation_for(user, path):
+    """Primary navigation items for the header, by role."""
+    if not (user and user.is_authenticated):
+        return []
+    items = [("Home", reverse("home"))]
+    if sees_every_department(user):
+        items.append(("Departments", reverse("assessments:department_list")))
+    elif member_department_ids(user):
+        items.append(("My department", reverse("assessments:department_list")))
+    if is_administrator(user):
+        items.append(("Admin", reverse("admin:index")))
+    return [
+        {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
+        for label, url in items
+    ]

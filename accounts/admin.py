@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from .models import Membership, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["department"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["full_name"]
+    list_display = ["email", "full_name", "is_assessor", "is_staff", "is_active", "last_login"]
+    list_filter = ["is_assessor", "is_staff", "is_active", "memberships__role"]
+    search_fields = ["email", "full_name"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["email", "full_name", "password"]}),
+        ("Roles", {"fields": ["is_assessor", "is_staff", "is_superuser", "is_active"]}),
+        ("Dates", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
+        ("Roles", {"fields": ["is_assessor", "is_staff"]}),
+    ]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "department", "role", "job_title"]
+    list_filter = ["role", "department"]
+    search_fields = ["user__email", "user__full_name", "department__name"]
+    autocomplete_fields = ["user", "department"]

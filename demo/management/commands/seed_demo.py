@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from demo import people
+
+SIGN_INS = [
+    ("Assessor (The National Archives)", people.ASSESSOR_EMAIL),
+    ("Administrator", people.ADMIN_EMAIL),
+    ("KIM lead, Department for Education", "kim.lead@education.example.gov.uk"),
+    ("KIM lead, Home Office", "kim.lead@home-office.example.gov.uk"),
+    ("Contributor (DRO), Department for Education", "dro@education.example.gov.uk"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create demo departments, people and history. Idempotent. Refuses when DEBUG is off unless --force."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--departments", type=int, default=len(people.CENTRAL_GOVERNMENT))
+        parser.add_argument("--years", type=int, default=3, help="Years of assessment history per department.")
+        parser.add_argument("--force", action="store_true", help="Run even when DEBUG is off.")
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError("seed_demo creates well-known passwords: it runs only with DEBUG=1, or with --force.")
+        if options["departments"] < 1 or options["years"] < 0:
+            raise CommandError("--departments must be at least 1 and --years at least 0.")
+        with transaction.atomic():
+            departments = people.seed_departments(options["departments"])
+            people.seed_people(departments)
+        self.stdout.write(f"demo data ready: {len(departments)} departments")

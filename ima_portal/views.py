@@ -1,0 +1,41 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from accounts import access
+from assessments.selectors.departments import department_list_for
+
+
+@login_required
+@require_GET
+def home(request):
+    """One home page per role; each explains its empty states rather than showing nothing."""
+    user = request.user
+    context = {"role": access.role_label(user), "departments": department_list_for(user)}
+    if access.is_administrator(user):
+        template = "home/administrator.html"
+    elif access.is_assessor(user):
+        template = "home/assessor.html"
+    elif access.is_kim_lead(user):
+        template = "home/kim_lead.html"
+    elif access.is_contributor(user):
+        template = "home/contributor.html"
+    else:
+        template = "home/no_role.html"
+    return render(request, template, context)
+
+
+def error_403(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def error_500(request):
+    # No context processors can be trusted here: the failure may be in one of them.
+    from django.template import loader
+    from django.http import HttpResponseServerError
+
+    return HttpResponseServerError(loader.get_template("errors/500.html").render({"service_name": "IMA Portal"}))
