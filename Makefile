@@ -31,7 +31,7 @@ $(VENDOR)/.copied: node_modules/.installed
 	$(PY) scripts/write_env.py
 
 var/.made:
-	mkdir -p var/celery var/media var/screenshots
+	mkdir -p var/celery var/media var/screenshots var/staticfiles
 	touch $@
 
 run: install

@@ -40,7 +40,9 @@ class SignInForm(auth_forms.AuthenticationForm):
 
 def _gds_helper(form, submit_label, *fields):
     form.helper = FormHelper()
-    form.helper.layout = Layout(*[Field.text(name, field_width=Fluid.TWO_THIRDS) for name in fields], Submit("submit", submit_label))
+    form.helper.layout = Layout(
+        *[Field.text(name, field_width=Fluid.TWO_THIRDS) for name in fields], Submit("submit", submit_label)
+    )
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

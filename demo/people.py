@@ -23,7 +23,12 @@ CENTRAL_GOVERNMENT = [
     ("HM Treasury", "HMT", "treasury", T.MINISTERIAL),
     ("Home Office", "HO", "home-office", T.MINISTERIAL),
     ("Ministry of Defence", "MOD", "defence", T.MINISTERIAL),
-    ("Ministry of Housing, Communities and Local Government", "MHCLG", "housing-communities-local-government", T.MINISTERIAL),
+    (
+        "Ministry of Housing, Communities and Local Government",
+        "MHCLG",
+        "housing-communities-local-government",
+        T.MINISTERIAL,
+    ),
     ("Ministry of Justice", "MoJ", "justice", T.MINISTERIAL),
     ("Northern Ireland Office", "NIO", "northern-ireland-office", T.MINISTERIAL),
     ("HM Revenue and Customs", "HMRC", "revenue-and-customs", T.NON_MINISTERIAL),

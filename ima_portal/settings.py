@@ -13,7 +13,8 @@ VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 # An explicit environment always wins over the .env file (django-environ does not overwrite).
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+if env.bool("DJANGO_READ_DOT_ENV_FILE", default=True):
+    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 # ------------------------------------------------------------------------------
 # Core
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "assessments",
     "actionplans",
     "demo",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +119,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_VERBOSE = False
 
 # ------------------------------------------------------------------------------
 # Internationalisation
@@ -131,7 +134,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Uploads are never served from a public URL: no MEDIA_URL route exists; downloads go
 # through views that check access.
 STORAGES = {
@@ -158,6 +161,7 @@ CRISPY_FAIL_SILENTLY = not DEBUG
 # Email (console by default: messages appear in the `make run` output)
 # https://docs.djangoproject.com/en/5.2/topics/email/
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = Path(env("EMAIL_FILE_PATH", default=str(VAR_DIR / "emails")))
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
@@ -169,7 +173,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="IMA Portal <no-reply@ima
 # Celery: a real worker always; the filesystem transport needs no broker process
 # https://docs.celeryq.dev/en/stable/userguide/configuration.html
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
-CELERY_FILESYSTEM_FOLDER = VAR_DIR / "celery"
+CELERY_FILESYSTEM_FOLDER = Path(env("CELERY_FILESYSTEM_DIR", default=str(VAR_DIR / "celery")))
+# Tests point their worker at a queue of their own, so a running `make run` worker never takes their jobs.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="ima-portal")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_FILESYSTEM_FOLDER / "queue"),

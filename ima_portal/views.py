@@ -35,7 +35,7 @@ def error_404(request, exception=None):
 
 def error_500(request):
     # No context processors can be trusted here: the failure may be in one of them.
-    from django.template import loader
     from django.http import HttpResponseServerError
+    from django.template import loader
 
     return HttpResponseServerError(loader.get_template("errors/500.html").render({"service_name": "IMA Portal"}))

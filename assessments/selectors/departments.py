@@ -18,4 +18,6 @@ def department_list_for(user):
 
 
 def department_people(department):
-    return list(Membership.objects.filter(department=department).select_related("user").order_by("role", "user__full_name"))
+    return list(
+        Membership.objects.filter(department=department).select_related("user").order_by("role", "user__full_name")
+    )

@@ -14,6 +14,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = framework_load_file(path=options["file"], overwrite=options["overwrite"])
-        self.stdout.write(
-            f"framework {result.framework.slug}: {result.created} rows created, {result.updated} updated"
-        )
+        self.stdout.write(f"framework {result.framework.slug}: {result.created} rows created, {result.updated} updated")
