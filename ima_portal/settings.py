@@ -4,6 +4,7 @@ Each variable is documented in README.md and .env.example. A local checkout work
 no environment at all: `make install` writes a `.env` with DEBUG=1 and a generated secret.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -92,7 +93,8 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file (not :memory:) so that a real Celery worker in the tests sees the test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_ima_portal.sqlite3")}
+    # One file per test run (by process id), so that runs side by side never share a database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test_ima_portal_{os.getpid()}.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 
 # ------------------------------------------------------------------------------
