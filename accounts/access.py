@@ -6,7 +6,7 @@ person's scope answers 404 (not 403), so nobody learns that another department's
 
 from django.db.models import Q
 from django.http import Http404
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from .models import Membership
 
@@ -92,18 +92,41 @@ def get_visible_department_or_404(user, **lookup):
     return department
 
 
+def _nav_item(label, url_name):
+    try:
+        return (label, reverse(url_name))
+    except NoReverseMatch:  # a feature not installed yet
+        return None
+
+
 def navigation_for(user, path):
     """Primary navigation items for the header, by role."""
     if not (user and user.is_authenticated):
         return []
-    items = [("Home", reverse("home"))]
+    wanted = [("Home", "home")]
     if sees_every_department(user):
-        items.append(("Departments", reverse("assessments:department_list")))
+        wanted += [
+            ("Assessments", "assessments:assessment_list"),
+            ("Action plans", "actionplans:plan_list"),
+            ("Dashboard", "dashboards:index"),
+            ("Departments", "assessments:department_list"),
+        ]
+    elif is_kim_lead(user):
+        wanted += [
+            ("Assessments", "assessments:assessment_list"),
+            ("Action plans", "actionplans:plan_list"),
+            ("Dashboard", "dashboards:index"),
+            ("My department", "assessments:department_list"),
+        ]
     elif member_department_ids(user):
-        items.append(("My department", reverse("assessments:department_list")))
+        wanted += [("My actions", "actionplans:my_actions"), ("My department", "assessments:department_list")]
+    if member_department_ids(user) or sees_every_department(user):
+        wanted.append(("KIM network", "network:index"))
     if is_administrator(user):
-        items.append(("Admin", reverse("admin:index")))
+        wanted.append(("Admin", "admin:index"))
+    items = [item for item in (_nav_item(label, name) for label, name in wanted) if item]
+    home = reverse("home")
     return [
-        {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
+        {"label": label, "url": url, "active": path == url or (url != home and path.startswith(url))}
         for label, url in items
     ]

@@ -50,8 +50,11 @@ INSTALLED_APPS = [
     "accounts",
     "assessments",
     "actionplans",
-    "demo",
+    "reports",
+    "dashboards",
+    "network",
     "notifications",
+    "demo",
 ]
 
 MIDDLEWARE = [

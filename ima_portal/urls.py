@@ -12,6 +12,10 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("help/", include("ima_portal.pages")),
     path("", include("assessments.urls")),
+    path("action-plans/", include("actionplans.urls")),
+    path("reports/", include("reports.urls")),
+    path("dashboards/", include("dashboards.urls")),
+    path("network/", include("network.urls")),
     path("admin/", admin.site.urls),
 ]
 
