@@ -46,7 +46,8 @@ worker: install
 test: install
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	@# pytest exits 5 when it collected no tests: that is a failure, never a pass.
+	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
 lint: install
 	$(VENV)/bin/ruff check .
