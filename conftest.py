@@ -85,6 +85,7 @@ def celery_worker(transactional_db, tmp_path, settings):
     import uuid
 
     from ima_portal.celery import app as celery_app
+    from ima_portal.celery import reset_broker_connections
     from ima_portal.testing import WorkerProcess
 
     queue = f"ima-test-{uuid.uuid4().hex[:8]}"
@@ -100,7 +101,7 @@ def celery_worker(transactional_db, tmp_path, settings):
             "control_folder": str(filesystem_dir / "control"),
             "store_processed": False,
         }
-    celery_app.pool.force_close_all()  # connections made before now carry the old transport options
+    reset_broker_connections()  # connections made before now carry the old transport options
     worker = WorkerProcess(
         queue=queue,
         filesystem_dir=filesystem_dir,
@@ -117,4 +118,4 @@ def celery_worker(transactional_db, tmp_path, settings):
     finally:
         worker.stop()
         celery_app.conf.task_default_queue, celery_app.conf.broker_transport_options = previous
-        celery_app.pool.force_close_all()
+        reset_broker_connections()

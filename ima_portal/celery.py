@@ -22,3 +22,13 @@ def ensure_filesystem_broker_folders():
 
 
 ensure_filesystem_broker_folders()
+
+
+def reset_broker_connections():
+    """Drop pooled broker connections so the next publish connects with the current settings (tests)."""
+    from kombu import pools
+
+    app.pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+    pools.reset()  # kombu's global producer pools are keyed by broker URL and keep closed pools

@@ -1,6 +1,7 @@
 import pytest
+from celery import Celery
 
-from ima_portal.celery import app as celery_app
+from ima_portal import health
 
 
 @pytest.mark.django_db
@@ -12,15 +13,20 @@ def test_healthz_reports_database_and_broker_ok_without_sign_in(client):
 
 @pytest.mark.django_db
 def test_healthz_names_the_failing_broker_with_503(client, monkeypatch):
-    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
-    celery_app.pool.force_close_all()
-    try:
-        response = client.get("/healthz")
-    finally:
-        monkeypatch.undo()
-        celery_app.pool.force_close_all()
+    # A separate app whose broker nobody listens on; the real app's pools stay untouched.
+    unreachable = Celery("unreachable", broker="redis://127.0.0.1:1/0", set_as_current=False)
+    monkeypatch.setattr(health, "celery_app", unreachable)
+    response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"database": "ok", "broker": "failing"}
+
+
+@pytest.mark.django_db
+def test_healthz_names_the_failing_database_with_503(client, monkeypatch):
+    monkeypatch.setattr(health, "database_ok", lambda: False)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "failing", "broker": "ok"}
 
 
 @pytest.mark.django_db

@@ -63,7 +63,8 @@ def sign_in(page):
         page.goto("/accounts/login/")
         page.fill("#id_username", email)
         page.fill("#id_password", password)
-        page.click("text=Sign in >> nth=-1")
+        with page.expect_navigation():
+            page.click("text=Sign in >> nth=-1")
         page.wait_for_load_state("networkidle")
         return page
 

@@ -12,7 +12,7 @@ def test_sign_in_page_is_accessible_and_shows_error_summary_on_failure(page, lea
     page.fill("#id_password", "wrong password")
     page.click("text=Sign in >> nth=-1")
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    summary.wait_for(state="visible")
     assert "Enter a correct email address and password" in summary.inner_text()
     # GOV.UK Frontend's JS moves focus to the error summary.
     assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
