@@ -14,6 +14,8 @@ def test_healthz_reports_database_and_broker_ok_without_sign_in(client):
 @pytest.mark.django_db
 def test_healthz_names_the_failing_broker_with_503(client, monkeypatch):
     # A separate app whose broker nobody listens on; the real app's pools stay untouched.
+    # Celery lets a CELERY_BROKER_URL environment variable win over any app's configuration.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     unreachable = Celery("unreachable", broker="redis://127.0.0.1:1/0", set_as_current=False)
     monkeypatch.setattr(health, "celery_app", unreachable)
     response = client.get("/healthz")

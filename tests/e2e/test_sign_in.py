@@ -15,7 +15,7 @@ def test_sign_in_page_is_accessible_and_shows_error_summary_on_failure(page, lea
     summary.wait_for(state="visible")
     assert "Enter a correct email address and password" in summary.inner_text()
     # GOV.UK Frontend's JS moves focus to the error summary.
-    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
     assert page.input_value("#id_username") == "lead.a@example.gov.uk"
     assert_accessible(page)
     screenshot("foundation-sign-in-error")
