@@ -130,3 +130,52 @@ def navigation_for(user, path):
         {"label": label, "url": url, "active": path == url or (url != home and path.startswith(url))}
         for label, url in items
     ]
+
+
+def assessment_scope_q(user, prefix=""):
+    """A Q object limiting Assessment rows (or rows reached through `prefix`, e.g. "assessment__") to the user's scope.
+
+    Members see every assessment of their own departments. Assessors and administrators see every
+    department's, except a self-assessment that is still a draft: it is the department's working
+    copy until its KIM lead submits it (after that it is never a draft again).
+    """
+    members_of = member_department_ids(user)
+    if not sees_every_department(user):
+        return Q(**{f"{prefix}department__in": members_of})
+    unsubmitted_self_assessment = Q(**{f"{prefix}assessment_type": "self_assessment", f"{prefix}status": "draft"})
+    return ~unsubmitted_self_assessment | Q(**{f"{prefix}department__in": members_of})
+
+
+def is_network_participant(user):
+    """In the KIM Leaders' Network: a member of any department, or TNA (assessors, administrators)."""
+    return sees_every_department(user) or bool(member_department_ids(user))
+
+
+def can_manage_network(user):
+    """Assessors and administrators record the network's meetings and approve shared good practice."""
+    return sees_every_department(user)
+
+
+def may_see_cross_government_dashboard(user):
+    """Every department's ratings side by side, named: TNA only (assessors and administrators)."""
+    return sees_every_department(user)
+
+
+def dashboard_departments(user):
+    """Departments whose dashboard the person may open: every active one for TNA, the ones they lead otherwise.
+
+    Contributors have no dashboard: it benchmarks the department against all others, which is the KIM lead's view.
+    """
+    from assessments.models import Department
+
+    departments = Department.objects.filter(is_active=True)
+    if sees_every_department(user):
+        return departments
+    return departments.filter(pk__in=led_department_ids(user))
+
+
+def get_dashboard_department_or_404(user, slug):
+    department = dashboard_departments(user).filter(slug=slug).first()
+    if department is None:
+        raise Http404("No such department")
+    return department

@@ -21,3 +21,25 @@ class Rag(models.TextChoices):
 
 
 CLOSED_STATUSES = frozenset({ActionStatus.COMPLETE, ActionStatus.NOT_APPLICABLE})
+
+
+class RecommendationStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted for review"
+    RETURNED = "returned", "Returned for changes"
+    ACCEPTED = "accepted", "Accepted"
+    CLOSED = "closed", "Closed by agreement"
+
+
+# The department writes the plan only in these states (an accepted plan is reopened first).
+EDITABLE_PLAN_STATUSES = frozenset({PlanStatus.DRAFT, PlanStatus.RETURNED})
+
+
+class ReviewDecision(models.TextChoices):
+    ACCEPTED = "accepted", "Accepted"
+    RETURNED = "returned", "Returned for changes"

@@ -1,6 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Department, FrameworkVersion, PerformanceArea, RatingLevel, Theme
+from .models import AreaRating, Assessment, Department, Evidence, FrameworkVersion, PerformanceArea, RatingLevel, Theme
 from .selectors.framework import framework_is_in_use
 
 
@@ -51,3 +52,86 @@ class ThemeAdmin(admin.ModelAdmin):
         if obj is not None and framework_is_in_use(obj.framework):
             return False
         return super().has_delete_permission(request, obj)
+
+
+class AreaRatingInline(admin.TabularInline):
+    model = AreaRating
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["area", "self_rating", "is_complete", "assessor_rating", "version"]
+    readonly_fields = ["area", "version"]
+
+    def has_add_permission(self, request, obj=None):
+        # Every area exists from creation; adding or deleting one would break the framework's shape.
+        return False
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ["department", "assessment_type", "year", "status", "published_on"]
+    list_filter = ["assessment_type", "status", "framework"]
+    search_fields = ["department__name", "department__short_name"]
+    list_select_related = ["department"]
+    raw_id_fields = ["baseline"]
+    readonly_fields = [
+        "status",
+        "created_by",
+        "submitted_at",
+        "published_at",
+        "published_by",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [AreaRatingInline]
+
+    def has_delete_permission(self, request, obj=None):
+        # Published assessments are the record of what TNA found.
+        if obj is not None and obj.status == Assessment.Status.PUBLISHED:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+    fields = ["kind", "title", "original_filename", "url", "size", "uploaded_by", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        # Uploads go through the service, which checks the file's content.
+        return False
+
+
+@admin.register(AreaRating)
+class AreaRatingAdmin(SimpleHistoryAdmin):
+    list_display = ["assessment", "area", "self_rating", "assessor_rating", "is_complete", "version"]
+    list_filter = ["assessment__status", "is_complete"]
+    search_fields = ["assessment__department__name", "area__name"]
+    list_select_related = ["assessment__department", "area", "self_rating", "assessor_rating"]
+    readonly_fields = ["assessment", "area", "version", "updated_by", "created_at", "updated_at"]
+    inlines = [EvidenceInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "rating", "original_filename", "size", "uploaded_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["title", "original_filename", "url"]
+    list_select_related = ["rating__assessment__department", "rating__area", "uploaded_by"]
+    readonly_fields = [
+        "rating",
+        "kind",
+        "file",
+        "original_filename",
+        "content_type",
+        "size",
+        "uploaded_by",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False

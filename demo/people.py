@@ -1,6 +1,7 @@
 """Departments and demo sign-ins. Real department names; invented people; no real ratings."""
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
 from accounts.models import Membership, User
@@ -62,41 +63,57 @@ def seed_departments(count):
     for number in range(len(rows) + 1, count + 1):
         name = f"Synthetic Department {number:03d}"
         rows.append((name, f"SD{number:03d}", slugify(name), T.ARMS_LENGTH if number % 3 else T.AGENCY))
-    departments = []
-    for name, short_name, slug, department_type in rows:
-        department, _ = Department.objects.get_or_create(
-            slug=slug, defaults={"name": name, "short_name": short_name, "department_type": department_type}
-        )
-        departments.append(department)
-    return departments
+    slugs = [row[2] for row in rows]
+    existing = set(Department.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    Department.objects.bulk_create(
+        [
+            Department(name=name, short_name=short_name, slug=slug, department_type=department_type)
+            for name, short_name, slug, department_type in rows
+            if slug not in existing
+        ]
+    )
+    by_slug = Department.objects.in_bulk(slugs, field_name="slug")
+    return [by_slug[slug] for slug in slugs]
 
 
-def _user(email, full_name, password, **flags):
-    user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, **flags})
-    if created:
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    return user
+def _users(wanted, hashed_password):
+    """Create the missing users of `wanted` ({email: (full name, flags)}); return every one by email."""
+    existing = set(User.objects.filter(email__in=wanted).values_list("email", flat=True))
+    User.objects.bulk_create(
+        [
+            User(email=email, full_name=full_name, password=hashed_password, **flags)
+            for email, (full_name, flags) in wanted.items()
+            if email not in existing
+        ]
+    )
+    return User.objects.in_bulk(list(wanted), field_name="email")
 
 
 def seed_people(departments, password=None):
-    password = password or settings.DEMO_PASSWORD
-    people = {
-        "assessor": _user(ASSESSOR_EMAIL, "Priya Shah", password, is_assessor=True),
-        "second_assessor": _user("assessor.two@example.gov.uk", "Tom Whitfield", password, is_assessor=True),
-        "admin": _user(ADMIN_EMAIL, "Sam Okafor", password, is_staff=True, is_superuser=True),
+    # One hash for every demo sign-in: hashing per user (PBKDF2) would take minutes for
+    # --departments 200, and these accounts share one well-known password anyway.
+    hashed_password = make_password(password or settings.DEMO_PASSWORD)
+    wanted = {
+        ASSESSOR_EMAIL: ("Priya Shah", {"is_assessor": True}),
+        "assessor.two@example.gov.uk": ("Tom Whitfield", {"is_assessor": True}),
+        ADMIN_EMAIL: ("Sam Okafor", {"is_staff": True, "is_superuser": True}),
     }
     for index, department in enumerate(departments):
-        lead = _user(lead_email(department), _person(index), password)
-        Membership.objects.get_or_create(
-            user=lead,
-            department=department,
-            defaults={"role": Membership.Role.KIM_LEAD, "job_title": "Head of Knowledge and Information Management"},
-        )
-        dro = _user(dro_email(department), _person(index + 5), password)
-        Membership.objects.get_or_create(
-            user=dro,
-            department=department,
-            defaults={"role": Membership.Role.CONTRIBUTOR, "job_title": "Departmental Records Officer"},
-        )
-    return people
+        wanted[lead_email(department)] = (_person(index), {})
+        wanted[dro_email(department)] = (_person(index + 5), {})
+    users = _users(wanted, hashed_password)
+    existing = set(Membership.objects.filter(department__in=departments).values_list("user__email", "department_id"))
+    memberships = []
+    for department in departments:
+        for email, role, job_title in (
+            (lead_email(department), Membership.Role.KIM_LEAD, "Head of Knowledge and Information Management"),
+            (dro_email(department), Membership.Role.CONTRIBUTOR, "Departmental Records Officer"),
+        ):
+            if (email, department.pk) not in existing:
+                memberships.append(Membership(user=users[email], department=department, role=role, job_title=job_title))
+    Membership.objects.bulk_create(memberships)
+    return {
+        "assessor": users[ASSESSOR_EMAIL],
+        "second_assessor": users["assessor.two@example.gov.uk"],
+        "admin": users[ADMIN_EMAIL],
+    }

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -201,6 +202,39 @@ CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TIMEZONE = TIME_ZONE
+# Beat runs inside the `make run` worker (--beat); in production run exactly one `celery beat` process.
+# https://docs.celeryq.dev/en/stable/userguide/periodic-tasks.html
+CELERY_BEAT_SCHEDULE = {
+    "send-action-reminders": {
+        "task": "actionplans.tasks.send_action_reminders",
+        "schedule": crontab(hour=env.int("ACTION_REMINDER_HOUR", default=7), minute=0),
+    },
+}
+# Days before an action's due date on which its owner and KIM leads are reminded (plus the day after).
+ACTION_REMINDER_DAYS = [int(days) for days in env.list("ACTION_REMINDER_DAYS", default=["30", "7", "1"])]
+
+# ------------------------------------------------------------------------------
+# Reports: PDFs rendered by Celery workers with WeasyPrint (docs/reports.md)
+# Fonts and the stylesheet WeasyPrint may read; its URL fetcher refuses everything outside this folder.
+REPORTS_ASSETS_DIR = BASE_DIR / "static" / "reports" / "pdf"
+# Protective marking printed at the top and bottom of every page unless the requester picks another.
+REPORTS_PROTECTIVE_MARKING = env("REPORTS_PROTECTIVE_MARKING", default="")
+REPORTS_PROTECTIVE_MARKINGS = ["OFFICIAL", "OFFICIAL-SENSITIVE"]
+REPORTS_HEARTBEAT_SECONDS = env.float("REPORTS_HEARTBEAT_SECONDS", default=5)
+# A running job without a heartbeat for this long lost its worker: the sweeper queues it again.
+REPORTS_STALE_AFTER_SECONDS = env.int("REPORTS_STALE_AFTER_SECONDS", default=120)
+# A queued job whose message never reached the broker (or was lost) is sent again after this long.
+REPORTS_RESEND_QUEUED_AFTER_SECONDS = env.int("REPORTS_RESEND_QUEUED_AFTER_SECONDS", default=300)
+REPORTS_MAX_ATTEMPTS = env.int("REPORTS_MAX_ATTEMPTS", default=3)
+REPORTS_SOFT_TIME_LIMIT = env.int("REPORTS_SOFT_TIME_LIMIT", default=120)
+REPORTS_TIME_LIMIT = env.int("REPORTS_TIME_LIMIT", default=150)
+REPORTS_SWEEP_EVERY_SECONDS = env.int("REPORTS_SWEEP_EVERY_SECONDS", default=60)
+# Tests only: seconds a render waits (with heartbeats) before laying out, so a test can kill the worker mid-render.
+REPORTS_TEST_RENDER_DELAY = env.float("REPORTS_TEST_RENDER_DELAY", default=0)
+CELERY_BEAT_SCHEDULE["reports-sweep-lost-jobs"] = {
+    "task": "reports.tasks.sweep_report_jobs",
+    "schedule": REPORTS_SWEEP_EVERY_SECONDS,
+}
 
 # ------------------------------------------------------------------------------
 # Security

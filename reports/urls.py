@@ -1,2 +1,15 @@
+from django.urls import path
+
+from . import views
+
 app_name = "reports"
-urlpatterns = []
+urlpatterns = [
+    path("assessments/<int:assessment_id>/", views.assessment_reports, name="assessment_reports"),
+    path("assessments/<int:assessment_id>/request/", views.report_request, name="report_request"),
+    path("assessments/<int:assessment_id>/reissue/", views.report_reissue, name="report_reissue"),
+    path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
+    path("jobs/<int:pk>/status/", views.job_status, name="job_status"),
+    path("jobs/<int:pk>/retry/", views.job_retry, name="job_retry"),
+    path("jobs/<int:pk>/download/", views.job_download, name="job_download"),
+    path("issued/<int:pk>/download/", views.issued_download, name="issued_download"),
+]

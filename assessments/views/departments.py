@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accounts import access
+from assessments.selectors.assessments import department_assessments
 from assessments.selectors.departments import department_list_for, department_people
 
 
@@ -19,5 +20,9 @@ def department_detail(request, slug):
     return render(
         request,
         "assessments/department_detail.html",
-        {"department": department, "people": department_people(department)},
+        {
+            "department": department,
+            "people": department_people(department),
+            "assessments": department_assessments(request.user, department),
+        },
     )

@@ -1,0 +1,61 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Submit
+from django import forms
+
+from actionplans.choices import ActionStatus, PlanStatus, Priority, Rag
+
+ANY = [("", "Any")]
+
+
+class PlanFilterForm(forms.Form):
+    """GET filters of the plan page: bad values are simply ignored (a filter never errors)."""
+
+    status = forms.ChoiceField(label="Status", choices=ANY + ActionStatus.choices, required=False)
+    owner = forms.ChoiceField(label="Owner", choices=ANY, required=False)
+    priority = forms.ChoiceField(label="Priority", choices=ANY + Priority.choices, required=False)
+    rag = forms.ChoiceField(label="RAG status", choices=ANY + Rag.choices, required=False)
+    overdue = forms.BooleanField(label="Only overdue actions", required=False)
+
+    def __init__(self, *args, owners=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = ANY + [(owner, owner) for owner in owners]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_show_errors = False
+        self.helper.layout = Layout(
+            Field.select("status"),
+            Field.select("owner"),
+            Field.select("priority"),
+            Field.select("rag"),
+            Field.checkbox("overdue", small=True),
+            Submit("filter", "Apply filters", css_class="govuk-button--secondary"),
+        )
+
+    def filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # an unknown value drops only its own filter
+        return {key: value for key, value in self.cleaned_data.items() if value}
+
+
+class PlanListFilterForm(forms.Form):
+    department = forms.ChoiceField(label="Department", choices=ANY, required=False)
+    status = forms.ChoiceField(label="Plan status", choices=ANY + PlanStatus.choices, required=False)
+
+    def __init__(self, *args, departments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].choices = ANY + [(d.slug, d.name) for d in departments]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_show_errors = False
+        self.helper.layout = Layout(
+            Field.select("department"),
+            Field.select("status"),
+            Submit("filter", "Apply filters", css_class="govuk-button--secondary"),
+        )
+
+    def filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # an unknown value drops only its own filter
+        return {key: value for key, value in self.cleaned_data.items() if value}

@@ -1,0 +1,180 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Field, Fluid, Layout, Size, Submit
+from django import forms
+from django.utils import timezone
+
+from accounts.models import User
+from actionplans.choices import ActionStatus, Priority
+from actionplans.models import Recommendation
+
+from .fields import GovDateField, MemberChoiceField
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class ConfirmForm(forms.Form):
+    """A POST with nothing to type: submit, reopen, delete. Service refusals show in its error summary."""
+
+    def __init__(self, *args, submit_label, warning=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        css = "govuk-button--warning" if warning else ""
+        self.helper.layout = Layout(Submit("submit", submit_label, css_class=css))
+
+
+class ActionForm(forms.Form):
+    recommendation = forms.ModelChoiceField(
+        label="Recommendation",
+        queryset=Recommendation.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": "Select the recommendation this action answers",
+            "invalid_choice": "Select one of the open recommendations",
+        },
+    )
+    description = forms.CharField(
+        label="Action",
+        max_length=5000,
+        widget=forms.Textarea,
+        help_text="What the department will do to address the recommendation and reduce the risk.",
+        error_messages={"required": "Enter the action", "max_length": "The action must be 5000 characters or fewer"},
+    )
+    owner_text = forms.CharField(
+        label="Owner",
+        max_length=200,
+        help_text="A named person or a role, for example Departmental Records Officer.",
+        error_messages={"required": "Enter the owner", "max_length": "The owner must be 200 characters or fewer"},
+    )
+    owner_user = MemberChoiceField(
+        label="Person who updates this action (optional)",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="Nobody linked",
+        help_text="Someone in the department who should see this action under My actions and get reminders.",
+        error_messages={"invalid_choice": "Select a person from the department"},
+    )
+    priority = forms.ChoiceField(
+        label="Priority",
+        choices=Priority.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a priority", "invalid_choice": "Select a priority"},
+    )
+    due_date = GovDateField(noun="due date", label="Due for completion", help_text="For example, 31 3 2027")
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, plan, members, action=None, submit_label="Save action", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.fields["owner_user"].queryset = User.objects.filter(pk__in=[m.pk for m in members]).order_by("full_name")
+        layout = [
+            Field.textarea("description", rows=5),
+            Field.text("owner_text", field_width=Fluid.TWO_THIRDS),
+            Field.select("owner_user"),
+            Field.radios("priority", legend_size=Size.SMALL, inline=True),
+            Field("due_date"),
+        ]
+        if action is None:
+            self.fields["recommendation"].queryset = Recommendation.objects.filter(
+                assessment_id=plan.assessment_id, status="open"
+            ).order_by("number")
+            self.fields["recommendation"].label_from_instance = lambda r: f"{r.label}: {r.text[:90]}"
+            layout.insert(0, Field.select("recommendation"))
+            del self.fields["version"]
+        else:
+            del self.fields["recommendation"]
+            layout.append("version")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(*layout, Submit("submit", submit_label))
+
+    def clean_version(self):
+        version = self.cleaned_data.get("version")
+        return version if version is not None else (self.action.version if self.action else None)
+
+
+class ProgressUpdateForm(forms.Form):
+    commentary = forms.CharField(
+        label="What has happened",
+        max_length=5000,
+        widget=forms.Textarea,
+        help_text="This appears, with its date, in the plan's Additional commentary.",
+        error_messages={
+            "required": "Enter what has happened since the last update",
+            "max_length": "The update must be 5000 characters or fewer",
+        },
+    )
+    status = forms.ChoiceField(label="Status", required=False)
+    date = GovDateField(noun="date of the update", label="Date of the update", help_text="For example, 27 3 2026")
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = ActionStatus(action.status)
+        self.fields["status"].choices = [("", f"Keep as {current.label}")] + [
+            (value, label) for value, label in ActionStatus.choices if value != current
+        ]
+        self.fields["status"].error_messages["invalid_choice"] = "Select a status from the list"
+        if not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.textarea("commentary", rows=5),
+            Field.select("status"),
+            Field("date"),
+            Submit("submit", "Save progress update"),
+        )
+
+    def clean_date(self):
+        value = self.cleaned_data.get("date")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError("The date of the update must be today or in the past")
+        return value
+
+
+class PlanCloseForm(forms.Form):
+    comment = forms.CharField(
+        label="Why the plan can be closed (optional)",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea,
+        help_text="For example, what the department achieved and what TNA will keep an eye on.",
+        error_messages={"max_length": "The comment must be 5000 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field.textarea("comment", rows=4), Submit("submit", "Close the plan by agreement"))
+
+
+class PlanImportForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a spreadsheet",
+        help_text="An .xlsx file in the layout of the plan's spreadsheet download, one row per action.",
+        error_messages={"required": "Select a spreadsheet to upload", "empty": "The selected file is empty"},
+    )
+
+    def __init__(self, *args, reader, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reader = reader
+        self.actions = []
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field("file"),
+            HTML(
+                '<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>'
+                '<strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>'
+                "Importing replaces every action in the plan.</strong></div>"
+            ),
+            Submit("submit", "Import actions"),
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("The selected file must be a spreadsheet saved as .xlsx")
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError("The selected file must be smaller than 5 MB")
+        actions, errors = self.reader.read(upload)
+        if errors:
+            raise forms.ValidationError(errors)
+        self.actions = actions
+        return upload

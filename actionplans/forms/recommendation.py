@@ -1,0 +1,48 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+
+from actionplans.choices import Priority
+from assessments.models import PerformanceArea
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(
+        label="Recommendation",
+        max_length=5000,
+        widget=forms.Textarea,
+        help_text="What the department should do, as it will appear in the report and the action plan.",
+        error_messages={
+            "required": "Enter the recommendation",
+            "max_length": "The recommendation must be 5000 characters or fewer",
+        },
+    )
+    priority = forms.ChoiceField(
+        label="Priority",
+        choices=Priority.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a priority", "invalid_choice": "Select a priority"},
+    )
+    area = forms.ModelChoiceField(
+        label="Performance area (optional)",
+        queryset=PerformanceArea.objects.none(),
+        required=False,
+        empty_label="Not about one performance area",
+        error_messages={"invalid_choice": "Select a performance area from the list"},
+    )
+
+    def __init__(self, *args, assessment, submit_label="Save recommendation", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = (
+            PerformanceArea.objects.filter(theme__framework_id=assessment.framework_id)
+            .select_related("theme")
+            .order_by("theme__number", "number")
+        )
+        self.fields["area"].label_from_instance = lambda area: f"{area.reference} {area.name}"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.textarea("text", rows=6),
+            Field.radios("priority", legend_size=Size.SMALL, inline=True),
+            Field.select("area"),
+            Submit("submit", submit_label),
+        )

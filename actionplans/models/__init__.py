@@ -1,0 +1,14 @@
+from .plan import Action, ActionPlan, ProgressUpdate
+from .recommendation import Recommendation
+from .reminder import ReminderLog
+from .review import ActionComment, PlanReview
+
+__all__ = [
+    "Action",
+    "ActionComment",
+    "ActionPlan",
+    "PlanReview",
+    "ProgressUpdate",
+    "Recommendation",
+    "ReminderLog",
+]

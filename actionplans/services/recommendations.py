@@ -1,0 +1,102 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from actionplans.choices import RecommendationStatus
+from actionplans.models import Recommendation
+from assessments.models import Assessment
+
+from .common import audited, require_assessor
+
+ASSESSMENT_NOT_OPEN = "You can write recommendations only while the assessment is in review or published"
+AREA_NOT_IN_FRAMEWORK = "Select a performance area from this assessment's framework"
+THEME_NOT_IN_FRAMEWORK = "Select a theme from this assessment's framework"
+AREA_NOT_IN_THEME = "Select a performance area in the theme you chose, or leave the theme empty"
+ALREADY_CLOSED = "This recommendation is already closed"
+ALREADY_OPEN = "This recommendation is already open"
+
+OPEN_ASSESSMENT_STATUSES = (Assessment.Status.IN_REVIEW, Assessment.Status.PUBLISHED)
+
+
+def _check_assessment(assessment):
+    if assessment.status not in OPEN_ASSESSMENT_STATUSES:
+        raise ValidationError(ASSESSMENT_NOT_OPEN)
+
+
+def _theme_and_area(assessment, theme, area):
+    """An area implies its theme; both must come from the assessment's framework."""
+    if area is not None:
+        if area.theme.framework_id != assessment.framework_id:
+            raise ValidationError(AREA_NOT_IN_FRAMEWORK)
+        if theme is not None and theme.pk != area.theme_id:
+            raise ValidationError(AREA_NOT_IN_THEME)
+        return area.theme, area
+    if theme is not None and theme.framework_id != assessment.framework_id:
+        raise ValidationError(THEME_NOT_IN_FRAMEWORK)
+    return theme, None
+
+
+@transaction.atomic
+def recommendation_create(*, assessment, by, text, priority, theme=None, area=None):
+    require_assessor(by)
+    # Locking the assessment serialises numbering: two assessors adding at once get R4 and R5.
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _check_assessment(assessment)
+    theme, area = _theme_and_area(assessment, theme, area)
+    highest = assessment.recommendations.aggregate(highest=Max("number"))["highest"] or 0
+    recommendation = Recommendation(
+        assessment=assessment,
+        number=highest + 1,
+        text=text.strip(),
+        priority=priority,
+        theme=theme,
+        area=area,
+        created_by=by,
+    )
+    audited(recommendation, by).save()
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_update(*, recommendation, by, text, priority, theme=None, area=None):
+    require_assessor(by)
+    recommendation = (
+        Recommendation.objects.select_for_update(of=("self",)).select_related("assessment").get(pk=recommendation.pk)
+    )
+    _check_assessment(recommendation.assessment)
+    recommendation.theme, recommendation.area = _theme_and_area(recommendation.assessment, theme, area)
+    recommendation.text = text.strip()
+    recommendation.priority = priority
+    audited(recommendation, by).save()
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_close(*, recommendation, by):
+    require_assessor(by)
+    recommendation = (
+        Recommendation.objects.select_for_update(of=("self",)).select_related("assessment").get(pk=recommendation.pk)
+    )
+    _check_assessment(recommendation.assessment)
+    if recommendation.status == RecommendationStatus.CLOSED:
+        raise ValidationError(ALREADY_CLOSED)
+    recommendation.status = RecommendationStatus.CLOSED
+    recommendation.closed_at = timezone.now()
+    audited(recommendation, by).save()
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_reopen(*, recommendation, by):
+    require_assessor(by)
+    recommendation = (
+        Recommendation.objects.select_for_update(of=("self",)).select_related("assessment").get(pk=recommendation.pk)
+    )
+    _check_assessment(recommendation.assessment)
+    if recommendation.status == RecommendationStatus.OPEN:
+        raise ValidationError(ALREADY_OPEN)
+    recommendation.status = RecommendationStatus.OPEN
+    recommendation.closed_at = None
+    audited(recommendation, by).save()
+    return recommendation

@@ -1,0 +1,53 @@
+import pytest
+
+from actionplans.choices import PlanStatus
+from actionplans.tests.factories import plan_with_actions, published_assessment
+
+
+@pytest.fixture
+def assessment_a(framework, department_a):
+    return published_assessment(department_a, framework)
+
+
+@pytest.fixture
+def assessment_b(framework, department_b):
+    return published_assessment(department_b, framework)
+
+
+@pytest.fixture
+def draft_plan_a(assessment_a):
+    return plan_with_actions(assessment_a)
+
+
+@pytest.fixture
+def accepted_plan_a(assessment_a):
+    return plan_with_actions(assessment_a, status=PlanStatus.ACCEPTED)
+
+
+@pytest.fixture
+def accepted_plan_b(assessment_b):
+    return plan_with_actions(assessment_b, status=PlanStatus.ACCEPTED)
+
+
+@pytest.fixture
+def emails(monkeypatch, django_capture_on_commit_callbacks, mailoutbox):
+    """Run notify()'s on-commit hooks and send synchronously, so tests read mail.outbox.
+
+    The real worker path is covered by the worker test in test_reminders_worker.py."""
+    from notifications import services
+    from notifications.tasks import send_email
+
+    class Immediate:
+        @staticmethod
+        def delay(**kwargs):
+            send_email.run(**kwargs)
+
+    monkeypatch.setattr(services, "send_email", Immediate)
+
+    class Capture:
+        outbox = mailoutbox
+
+        def __call__(self):
+            return django_capture_on_commit_callbacks(execute=True)
+
+    return Capture()

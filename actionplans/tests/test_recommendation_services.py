@@ -1,0 +1,66 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from actionplans.models import Recommendation
+from actionplans.services import recommendations as services
+from actionplans.services.recommendations import (
+    recommendation_close,
+    recommendation_create,
+    recommendation_reopen,
+    recommendation_update,
+)
+from assessments.models import Assessment, PerformanceArea
+
+pytestmark = pytest.mark.django_db
+
+
+def test_assessor_writes_a_recommendation_about_an_area(assessor, assessment_a):
+    area = PerformanceArea.objects.get(theme__framework=assessment_a.framework, key="measuring-impact")
+    recommendation = recommendation_create(
+        assessment=assessment_a, by=assessor, text="  Measure compliance  ", priority="high", area=area
+    )
+    assert recommendation.text == "Measure compliance"
+    assert recommendation.theme == area.theme and recommendation.area == area
+    assert recommendation.history.get().history_user == assessor
+
+
+@pytest.mark.parametrize("status", [Assessment.Status.IN_REVIEW, Assessment.Status.PUBLISHED])
+def test_recommendations_are_written_in_review_or_published(assessor, assessment_a, status):
+    Assessment.objects.filter(pk=assessment_a.pk).update(status=status)
+    assert recommendation_create(assessment=assessment_a, by=assessor, text="x", priority="low").number == 1
+
+
+@pytest.mark.parametrize("status", [Assessment.Status.DRAFT, Assessment.Status.SUBMITTED, Assessment.Status.RETURNED])
+def test_no_recommendations_before_review(assessor, assessment_a, status):
+    Assessment.objects.filter(pk=assessment_a.pk).update(status=status)
+    with pytest.raises(ValidationError, match=services.ASSESSMENT_NOT_OPEN):
+        recommendation_create(assessment=assessment_a, by=assessor, text="x", priority="low")
+
+
+@pytest.mark.parametrize("who", ["lead_a", "contributor_a", "administrator"])
+def test_only_assessors_write_recommendations(request, assessment_a, who):
+    with pytest.raises(PermissionDenied):
+        recommendation_create(assessment=assessment_a, by=request.getfixturevalue(who), text="x", priority="low")
+    assert not Recommendation.objects.exists()
+
+
+def test_area_from_another_framework_is_refused(assessor, assessment_a):
+    from assessments.models import FrameworkVersion, Theme
+
+    other = FrameworkVersion.objects.create(slug="other", name="Other")
+    theme = Theme.objects.create(framework=other, number=1, name="Other theme")
+    area = PerformanceArea.objects.create(theme=theme, key="x", number=1, name="Elsewhere")
+    with pytest.raises(ValidationError, match=services.AREA_NOT_IN_FRAMEWORK):
+        recommendation_create(assessment=assessment_a, by=assessor, text="x", priority="low", area=area)
+
+
+def test_update_close_and_reopen(assessor, assessment_a):
+    recommendation = recommendation_create(assessment=assessment_a, by=assessor, text="x", priority="low")
+    recommendation = recommendation_update(recommendation=recommendation, by=assessor, text="Better", priority="high")
+    assert (recommendation.text, recommendation.priority) == ("Better", "high")
+    closed = recommendation_close(recommendation=recommendation, by=assessor)
+    assert closed.status == "closed" and closed.closed_at
+    with pytest.raises(ValidationError, match=services.ALREADY_CLOSED):
+        recommendation_close(recommendation=closed, by=assessor)
+    reopened = recommendation_reopen(recommendation=closed, by=assessor)
+    assert reopened.status == "open" and reopened.closed_at is None

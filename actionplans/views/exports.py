@@ -1,0 +1,83 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from accounts import access
+from actionplans.exports import plan_csv, plans_xlsx
+from actionplans.forms import PlanImportForm, PlanListFilterForm
+from actionplans.imports import PlanWorkbookReader
+from actionplans.models import Recommendation
+from actionplans.selectors.plans import plan_for_user_or_404, plans_visible_to
+from actionplans.selectors.rows import groups_for_plans
+from actionplans.services.imports import plan_import_actions
+
+from .common import department_members, posted, run_service, today
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _filename(plan, extension):
+    return f"action-plan-{plan.assessment.department.slug}-{plan.assessment.year}.{extension}"
+
+
+def _download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET"])
+def plan_export_csv(request, pk):
+    plan = plan_for_user_or_404(request.user, pk)
+    groups = groups_for_plans([plan], today=today())[plan.pk]
+    return _download(plan_csv(groups), "text/csv; charset=utf-8", _filename(plan, "csv"))
+
+
+@login_required
+@require_http_methods(["GET"])
+def plan_export_xlsx(request, pk):
+    plan = plan_for_user_or_404(request.user, pk)
+    groups = groups_for_plans([plan], today=today())[plan.pk]
+    title = f"Action plan: {plan.assessment.department.name}, {plan.assessment.short_label}"
+    return _download(plans_xlsx([(plan, groups)], title=title), XLSX, _filename(plan, "xlsx"))
+
+
+@login_required
+@require_http_methods(["GET"])
+def plans_export_xlsx(request):
+    """Every plan the person may see (narrowed by the plan list's filters), one sheet each."""
+    departments = list(access.visible_departments(request.user).filter(is_active=True))
+    filters = PlanListFilterForm(request.GET or None, departments=departments).filters()
+    plans = plans_visible_to(request.user).order_by("assessment__department__name", "-assessment__year")
+    if filters.get("department"):
+        plans = plans.filter(assessment__department__slug=filters["department"])
+    if filters.get("status"):
+        plans = plans.filter(status=filters["status"])
+    plans = list(plans)
+    groups = groups_for_plans(plans, today=today())
+    content = plans_xlsx([(plan, groups[plan.pk]) for plan in plans])
+    return _download(content, XLSX, f"action-plans-{today().isoformat()}.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_import_view(request, pk):
+    plan = plan_for_user_or_404(request.user, pk)
+    if not access.is_kim_lead(request.user, plan.assessment.department):
+        raise PermissionDenied
+    reader = PlanWorkbookReader(
+        recommendations=Recommendation.objects.filter(assessment_id=plan.assessment_id),
+        members=department_members(plan.assessment.department),
+    )
+    form = PlanImportForm(posted(request), posted(request, files=True), reader=reader)
+    if request.method == "POST" and form.is_valid():
+        created, ok = run_service(form, plan_import_actions, plan=plan, by=request.user, actions=form.actions)
+        if ok:
+            messages.success(request, f"{len(created)} actions imported")
+            return redirect("actionplans:plan_detail", pk=plan.pk)
+    return render(request, "actionplans/plan_import.html", {"form": form, "plan": plan})

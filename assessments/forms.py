@@ -1,0 +1,249 @@
+"""Forms for opening and starting assessments and for the department's self-assessment of an area."""
+
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils import timezone
+from django.utils.html import escape
+
+from .models import Assessment
+from .services.errors import TransitionError
+from .services.lifecycle import ASSESSOR_TYPES
+from .services.uploads import inspect_upload, size_limit_words
+
+SAVE_AND_CONTINUE = "continue"
+SAVE_AS_DRAFT = "draft"
+ADD_EVIDENCE = "evidence"
+ACTIONS = (SAVE_AND_CONTINUE, SAVE_AS_DRAFT, ADD_EVIDENCE)
+ADD_EVIDENCE_BUTTON = (
+    '<button type="submit" name="action" value="evidence" class="govuk-button govuk-button--secondary" '
+    'data-module="govuk-button">Add evidence</button>'
+)
+
+
+PAGE_INCOMPLETE = "The page was missing some information. Open it again, then make your change"
+VERSION_ERRORS = {"required": PAGE_INCOMPLETE, "invalid": PAGE_INCOMPLETE}
+
+
+def _helper(layout):
+    helper = FormHelper()
+    helper.form_tag = False  # templates write the <form>: action, enctype and buttons differ per page
+    helper.layout = layout
+    return helper
+
+
+def level_choices(levels):
+    return [Choice(str(level.pk), level.name, hint=level.descriptor) for level in levels]
+
+
+class LevelField(forms.ChoiceField):
+    """Radios of a framework's rating levels, each with its descriptor as a hint; cleans to the RatingLevel."""
+
+    def __init__(self, *, levels, **kwargs):
+        self.levels = {str(level.pk): level for level in levels}
+        error_messages = {"invalid_choice": "Select one of the ratings listed", **kwargs.pop("error_messages", {})}
+        super().__init__(
+            choices=level_choices(levels), widget=forms.RadioSelect, error_messages=error_messages, **kwargs
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.levels.get(value) if value else None
+
+
+class OpenAssessmentForm(forms.Form):
+    department = forms.ModelChoiceField(
+        queryset=None,
+        empty_label="Choose a department",
+        error_messages={"required": "Select the department to assess", "invalid_choice": "Select a department"},
+    )
+    assessment_type = forms.ChoiceField(
+        label="Type of assessment",
+        choices=[(value, Assessment.Type(value).label) for value in ASSESSOR_TYPES],
+        widget=forms.RadioSelect,
+        help_text="A progress review or reassessment is measured against the department's latest published "
+        "IMA or reassessment.",
+        error_messages={"required": "Select the type of assessment", "invalid_choice": "Select the type of assessment"},
+    )
+    year = forms.IntegerField(
+        min_value=2000,
+        max_value=2100,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        help_text="For example, 2025",
+        error_messages={
+            "required": "Enter the year of the assessment",
+            "invalid": "Year must be a number, like 2025",
+            "min_value": "Year must be 2000 or later",
+            "max_value": "Year must be 2100 or earlier",
+        },
+    )
+
+    def __init__(self, *args, departments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments
+        self.fields["year"].initial = timezone.localdate().year
+        self.helper = _helper(
+            Layout(
+                Field.select("department", label_size=Size.SMALL),
+                Field.radios("assessment_type", legend_size=Size.SMALL),
+                Field.text("year", field_width=4, label_size=Size.SMALL),
+            )
+        )
+
+
+class StartSelfAssessmentForm(forms.Form):
+    department = forms.ModelChoiceField(
+        queryset=None,
+        widget=forms.RadioSelect,
+        label="Which department is it for?",
+        empty_label=None,
+        error_messages={"required": "Select the department to assess", "invalid_choice": "Select a department"},
+    )
+
+    def __init__(self, *args, departments, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["department"]
+        field.queryset = departments
+        if len(departments) == 1:
+            field.widget = forms.HiddenInput()
+            field.initial = departments[0].pk
+        self.helper = _helper(Layout(Field.radios("department", legend_size=Size.MEDIUM)))
+
+
+class AreaSelfAssessmentForm(forms.Form):
+    """One performance area of the department's self-assessment, with optional new evidence.
+
+    "Save and continue" requires a rating and a narrative; "Save as draft" and "Add evidence" keep
+    whatever has been typed. Evidence fields are optional in every case but checked when used.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages=VERSION_ERRORS)
+    narrative = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        max_length=10000,
+        error_messages={"max_length": "The narrative must be 10,000 characters or fewer"},
+    )
+    evidence_file = forms.FileField(
+        label="Upload a file",
+        required=False,
+        help_text="PDF, Word, Excel, OpenDocument, PNG or JPEG, smaller than 20 MB",
+    )
+    evidence_file_title = forms.CharField(
+        label="Title of the file (optional)",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "The title must be 200 characters or fewer"},
+    )
+    link_url = forms.CharField(
+        label="Web address of a link",
+        required=False,
+        max_length=500,
+        help_text="For example, https://intranet.example.gov.uk/records-policy",
+        error_messages={"max_length": "The web address must be 500 characters or fewer"},
+    )
+    link_title = forms.CharField(
+        label="Title of the link",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "The title must be 200 characters or fewer"},
+    )
+
+    def __init__(self, *args, levels, area, action=SAVE_AND_CONTINUE, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area = area
+        self.action = action if action in ACTIONS else SAVE_AND_CONTINUE
+        self.fields["self_rating"] = LevelField(
+            levels=levels,
+            required=False,
+            label=f"How would you rate {escape(area.name)}?",
+            help_text="Choose the level that best describes your department now.",
+        )
+        self.fields["narrative"].label = "Describe what your department does, and why you chose this rating"
+        self.fields[
+            "narrative"
+        ].help_text = "Write at least a sentence. Say what is in place, how you know it works, and what is still to do."
+        self.fields[
+            "evidence_file"
+        ].help_text = f"PDF, Word, Excel, OpenDocument, PNG or JPEG, smaller than {size_limit_words()}"
+        self.order_fields(["version", "self_rating", "narrative"])
+        self.helper = _helper(
+            Layout(
+                "version",
+                Field.radios("self_rating", legend_size=Size.MEDIUM, legend_tag="h2"),
+                Field.textarea("narrative", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+                HTML('{% include "assessments/includes/evidence_list.html" %}'),
+                Fieldset(
+                    Field("evidence_file"),
+                    Field.text("evidence_file_title"),
+                    legend="Add a file",
+                    legend_size=Size.SMALL,
+                ),
+                Fieldset(
+                    Field.text("link_url"),
+                    Field.text("link_title"),
+                    legend="Add a link",
+                    legend_size=Size.SMALL,
+                ),
+                HTML(ADD_EVIDENCE_BUTTON),
+            )
+        )
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            try:
+                self.upload_kind = inspect_upload(upload)
+            except TransitionError as error:
+                raise ValidationError(error.message) from error
+        return upload
+
+    def clean_link_url(self):
+        url = self.cleaned_data.get("link_url", "").strip()
+        if url:
+            try:
+                URLValidator(schemes=["http", "https"])(url)
+            except ValidationError as error:
+                raise ValidationError(
+                    "Enter a web address in the correct format, like https://www.example.gov.uk/policy"
+                ) from error
+        return url
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.action == SAVE_AND_CONTINUE:
+            if not cleaned.get("self_rating") and "self_rating" not in self.errors:
+                self.add_error("self_rating", f"Select a rating for {self.area.name}")
+            if not cleaned.get("narrative", "").strip() and "narrative" not in self.errors:
+                self.add_error("narrative", f"Describe what your department does for {self.area.name}")
+        link_given = cleaned.get("link_url") or "link_url" in self.errors
+        if link_given and not cleaned.get("link_title", "").strip():
+            self.add_error("link_title", "Enter a title for the link")
+        if cleaned.get("link_title", "").strip() and not cleaned.get("link_url") and "link_url" not in self.errors:
+            self.add_error("link_url", "Enter the web address of the link")
+        if (
+            self.action == ADD_EVIDENCE
+            and not cleaned.get("evidence_file")
+            and not cleaned.get("link_url")
+            and not self.errors
+        ):
+            self.add_error("evidence_file", "Select a file to upload, or enter a link")
+        return cleaned
+
+    def show_conflict(self, error):
+        """Refuse a stale save visibly: keep what was typed, explain, and base the next save on their version."""
+        self.add_error(None, error.message)
+        data = self.data.copy()
+        data["version"] = str(error.current.version)
+        self.data = data
+
+
+class ConfirmForm(forms.Form):
+    """A POST with nothing to type: submit, take into review, remove evidence."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Layout())

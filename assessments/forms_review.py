@@ -1,0 +1,169 @@
+"""Forms the assessor uses: a moderated rating per area, theme summaries, return with comments, publish."""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils import timezone
+from django.utils.html import escape
+
+from .forms import VERSION_ERRORS, LevelField
+
+
+def _helper(layout):
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = layout
+    return helper
+
+
+class VersionedForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages=VERSION_ERRORS)
+
+    def show_conflict(self, error):
+        self.add_error(None, error.message)
+        data = self.data.copy()
+        data["version"] = str(error.current.version)
+        self.data = data
+
+
+class AssessorRatingForm(VersionedForm):
+    assessor_commentary = forms.CharField(
+        label="Assessor's commentary",
+        widget=forms.Textarea,
+        required=False,
+        max_length=10000,
+        help_text="Findings for the report: what the department does well and what puts information at risk.",
+        error_messages={"max_length": "The commentary must be 10,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, levels, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assessor_rating"] = LevelField(
+            levels=levels,
+            label=f"Your rating for {escape(area.name)}",
+            error_messages={"required": f"Select your rating for {area.name}"},
+        )
+        self.order_fields(["version", "assessor_rating", "assessor_commentary"])
+        self.helper = _helper(
+            Layout(
+                "version",
+                Field.radios("assessor_rating", legend_size=Size.MEDIUM, legend_tag="h2"),
+                Field.textarea("assessor_commentary", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+            )
+        )
+
+
+class ThemeSummaryForm(VersionedForm):
+    situation_at_time = forms.CharField(
+        label="Situation at the time of the IMA",
+        widget=forms.Textarea,
+        required=False,
+        max_length=20000,
+        error_messages={"max_length": "The situation at the time must be 20,000 characters or fewer"},
+    )
+    progress_narrative = forms.CharField(
+        label="Progress since",
+        widget=forms.Textarea,
+        required=False,
+        max_length=20000,
+        help_text="What changed, what is still outstanding, and any recommendation repeated.",
+        error_messages={"max_length": "The progress must be 20,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Layout(
+                "version",
+                Field.textarea("situation_at_time", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+                Field.textarea("progress_narrative", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+            )
+        )
+
+
+class ReturnForm(forms.Form):
+    """An overall comment (required) and an optional comment for each performance area."""
+
+    comment = forms.CharField(
+        label="What should the department change?",
+        widget=forms.Textarea,
+        max_length=10000,
+        help_text="The KIM lead sees this at the top of their task list and in an email.",
+        error_messages={
+            "required": "Enter a comment telling the department what to change",
+            "max_length": "The comment must be 10,000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, ratings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ratings = list(ratings)
+        area_fields = []
+        for rating in self.ratings:
+            name = self.area_field_name(rating)
+            self.fields[name] = forms.CharField(
+                label=f"{rating.area.reference} {escape(rating.area.name)} (optional)",
+                widget=forms.Textarea,
+                required=False,
+                initial=rating.return_comment,
+                max_length=5000,
+                error_messages={"max_length": f"The comment on {rating.area.name} must be 5,000 characters or fewer"},
+            )
+            area_fields.append(Field.textarea(name, rows=3))
+        self.helper = _helper(
+            Layout(
+                Field.textarea("comment", label_size=Size.MEDIUM, label_tag="h2", rows=5),
+                Fieldset(*area_fields, legend="Comments on performance areas", legend_size=Size.MEDIUM),
+            )
+        )
+
+    @staticmethod
+    def area_field_name(rating):
+        return f"area_{rating.pk}"
+
+    def area_comments(self):
+        return {rating.pk: self.cleaned_data.get(self.area_field_name(rating), "") for rating in self.ratings}
+
+
+NOT_A_REAL_DATE = "Date of publication must be a real date"
+
+
+class PublicationDateField(DateInputField):
+    """GOV.UK date input with messages that say what to fix (the package's defaults are generic)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(require_all_fields=False, **kwargs)
+        self.error_messages.update(
+            {"required": "Enter the date of publication", "incomplete": "Enter the date of publication"}
+        )
+        for subfield, part in zip(self.fields, ("day", "month", "year"), strict=True):
+            subfield.error_messages["incomplete"] = f"Date of publication must include a {part}"
+            subfield.validators = [RegexValidator(r"^[0-9]+$", NOT_A_REAL_DATE)]
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(NOT_A_REAL_DATE) from error
+
+
+class PublishForm(forms.Form):
+    published_on = PublicationDateField(
+        label="Date of publication",
+        help_text="The date the report is published. For example, 27 3 2025",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["published_on"].initial = timezone.localdate()
+        self.helper = _helper(Layout(Field("published_on", context={"legend_size": Size.for_legend(Size.MEDIUM)})))
+
+    def clean_published_on(self):
+        value = self.cleaned_data.get("published_on")
+        if value is None:
+            raise forms.ValidationError("Enter the date of publication")
+        if not 2000 <= value.year <= 2100:
+            raise forms.ValidationError("Date of publication must be between 2000 and 2100")
+        return value

@@ -1,0 +1,100 @@
+"""Reads of assessments that pages share, always scoped through accounts.access.
+
+Visibility (see accounts.access.assessment_scope_q): members see their own departments'
+assessments; assessors and administrators see every department's, except a self-assessment that
+its department has not yet submitted (the department's working draft). An assessment outside a
+person's scope answers 404.
+"""
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from accounts import access
+from assessments.models import AreaRating, Assessment
+
+Status = Assessment.Status
+
+WAITING = (Status.SUBMITTED, Status.IN_REVIEW)
+
+
+def assessments_visible_to(user):
+    return Assessment.objects.filter(access.assessment_scope_q(user)).select_related(
+        "department", "framework", "baseline", "published_by"
+    )
+
+
+def assessment_get_for_user_or_404(user, pk):
+    assessment = assessments_visible_to(user).filter(pk=pk).first()
+    if assessment is None:
+        raise Http404("No such assessment")
+    return assessment
+
+
+def assessment_list_for(user):
+    """Every assessment the user may see, newest year first, with its progress (completed areas)."""
+    return (
+        assessments_visible_to(user)
+        .filter(department__is_active=True)
+        .annotate(
+            area_count=Count("ratings"),
+            completed_count=Count("ratings", filter=Q(ratings__is_complete=True)),
+        )
+        .order_by("department__name", "-year", "-created_at")
+    )
+
+
+def assessor_queue(user):
+    """Submitted and in-review assessments, oldest submission first: the assessor's work to do."""
+    if not access.is_assessor(user):
+        return Assessment.objects.none()
+    return assessment_list_for(user).filter(status__in=WAITING).order_by("submitted_at", "pk")
+
+
+def department_assessments(user, department):
+    return assessment_list_for(user).filter(department=department).order_by("-year", "-created_at")
+
+
+def unfinished_for_departments(user, department_ids):
+    return assessment_list_for(user).filter(department__in=department_ids).exclude(status=Status.PUBLISHED)
+
+
+def home_panels_for(user):
+    """What the role's home page shows about assessments."""
+    if access.is_assessor(user):
+        return {"assessment_queue": list(assessor_queue(user))}
+    if access.is_kim_lead(user):
+        led = access.led_department_ids(user)
+        return {
+            "lead_assessments": list(
+                assessment_list_for(user).filter(department__in=led).order_by("department__name", "-year")[:10]
+            )
+        }
+    return {}
+
+
+def previous_published(assessment):
+    """The department's latest published assessment before this one, in the same framework.
+
+    "Before" means an earlier year, or the same year and created earlier. Ratings can only be
+    compared area by area within one framework version.
+    """
+    return (
+        Assessment.objects.filter(
+            department_id=assessment.department_id,
+            framework_id=assessment.framework_id,
+            status=Status.PUBLISHED,
+        )
+        .filter(Q(year__lt=assessment.year) | Q(year=assessment.year, pk__lt=assessment.pk))
+        .order_by("-year", "-published_on", "-pk")
+        .first()
+    )
+
+
+def published_levels_by_area(assessment):
+    """{area id: the assessor's RatingLevel} for a published assessment (one query)."""
+    if assessment is None:
+        return {}
+    ratings = AreaRating.objects.filter(assessment=assessment, assessor_rating__isnull=False).select_related(
+        "assessor_rating"
+    )
+    return {rating.area_id: rating.assessor_rating for rating in ratings}

@@ -1,0 +1,253 @@
+"""The assessment lifecycle: one function per transition.
+
+draft → submitted (KIM lead) → in_review (assessor) → returned (assessor, with comments)
+→ submitted again (KIM lead) … → published (assessor).
+
+Every function checks who is acting, for which department and from which state, writes history
+(simple_history, with the actor and a change reason) and queues its emails for after the commit.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import access
+from assessments.models import AreaRating, Assessment
+from assessments.rules import DEPARTMENT_EDITABLE
+from assessments.selectors.framework import framework_current
+
+from . import notifications
+from .creation import assessment_create
+from .errors import TransitionError
+
+Status = Assessment.Status
+Type = Assessment.Type
+
+ASSESSOR_TYPES = (Type.IMA, Type.PROGRESS_REVIEW, Type.REASSESSMENT)
+
+ONLY_ASSESSORS_OPEN = "Only assessors from The National Archives can open an IMA, progress review or reassessment."
+OPEN_TYPE_NOT_ALLOWED = "Choose an IMA, a progress review or a reassessment. Departments start self-assessments."
+NO_CURRENT_FRAMEWORK = "There is no current framework version. Ask an administrator to load one."
+NO_BASELINE = (
+    "{department} has no published IMA or reassessment to measure a {type} against. Publish or import one first."
+)
+BASELINE_NOT_VALID = "The baseline must be a published IMA or reassessment of {department}."
+ALREADY_EXISTS = "{department} already has a {type} for {year}."
+YEAR_NOT_PLAUSIBLE = "The year must be between 2000 and 2100."
+
+ONLY_LEAD_STARTS = "Only a KIM lead of {department} can start its self-assessment."
+SELF_ASSESSMENT_IN_PROGRESS = (
+    "{department} already has a self-assessment that is not yet published. Finish that one before starting another."
+)
+
+ONLY_LEAD_SUBMITS = "Only a KIM lead of {department} can submit its assessment."
+SUBMIT_WRONG_STATE = "This assessment is {status}. Only a draft or returned assessment can be submitted."
+RESUBMIT_WRONG_STATE = "This assessment is {status}. Only a returned assessment can be resubmitted."
+SUBMIT_INCOMPLETE = "Complete every performance area before you submit. Still to complete: {areas}."
+
+ONLY_ASSESSORS_REVIEW = "Only assessors from The National Archives can review, return or publish an assessment."
+START_REVIEW_WRONG_STATE = "This assessment is {status}. Only a submitted assessment can be taken into review."
+RETURN_WRONG_STATE = "This assessment is {status}. Only an assessment in review can be returned."
+RETURN_NEEDS_COMMENT = "Enter a comment telling the department what to change."
+PUBLISH_WRONG_STATE = "This assessment is {status}. Only an assessment in review can be published."
+PUBLISH_UNRATED = "Give an assessor rating to every performance area before publishing. Not yet rated: {areas}."
+
+
+def _status_words(assessment):
+    return assessment.get_status_display().lower()
+
+
+def _area_names(ratings):
+    return ", ".join(f"{rating.area.reference} {rating.area.name}" for rating in ratings)
+
+
+def _save(obj, *, by, reason, update_fields=None):
+    # simple_history records the actor and the reason (outside a request there is no middleware user).
+    obj._history_user = by
+    obj._change_reason = reason
+    obj.save(update_fields=update_fields)
+
+
+def _locked(assessment):
+    """Re-read the assessment inside the transaction so two people cannot move it from the same state."""
+    return Assessment.objects.select_for_update().select_related("department").get(pk=assessment.pk)
+
+
+def latest_baseline(department, *, before_year=None):
+    """The latest published IMA or reassessment of a department: the default baseline."""
+    candidates = Assessment.objects.filter(
+        department=department, status=Status.PUBLISHED, assessment_type__in=Assessment.BASELINE_TYPES
+    )
+    if before_year is not None:
+        candidates = candidates.filter(year__lte=before_year)
+    return candidates.order_by("-year", "-published_on", "-pk").first()
+
+
+def _check_baseline(*, department, assessment_type, baseline, year):
+    if assessment_type not in Assessment.TYPES_WITH_BASELINE:
+        return None
+    if baseline is None:
+        baseline = latest_baseline(department, before_year=year)
+        if baseline is None:
+            type_words = Type(assessment_type).label.lower()
+            raise TransitionError(NO_BASELINE.format(department=department.name, type=type_words))
+    valid = (
+        baseline.department_id == department.pk
+        and baseline.status == Status.PUBLISHED
+        and baseline.assessment_type in Assessment.BASELINE_TYPES
+    )
+    if not valid:
+        raise TransitionError(BASELINE_NOT_VALID.format(department=department.name))
+    return baseline
+
+
+def _check_unique(*, department, assessment_type, year):
+    # The import of historic ratings relies on one assessment per (department, type, year).
+    if Assessment.objects.filter(department=department, assessment_type=assessment_type, year=year).exists():
+        type_words = Type(assessment_type).label.lower()
+        raise TransitionError(ALREADY_EXISTS.format(department=department.name, type=type_words, year=year))
+
+
+@transaction.atomic
+def assessment_open(
+    *, by, department, assessment_type, year, baseline=None, framework=None, interviews_from=None, interviews_to=None
+):
+    """An assessor opens an IMA, progress review or reassessment; the department then rates itself."""
+    if not access.is_assessor(by):
+        raise TransitionError(ONLY_ASSESSORS_OPEN)
+    if assessment_type not in ASSESSOR_TYPES:
+        raise TransitionError(OPEN_TYPE_NOT_ALLOWED)
+    if not 2000 <= int(year) <= 2100:
+        raise TransitionError(YEAR_NOT_PLAUSIBLE)
+    framework = framework or framework_current()
+    if framework is None:
+        raise TransitionError(NO_CURRENT_FRAMEWORK)
+    _check_unique(department=department, assessment_type=assessment_type, year=year)
+    baseline = _check_baseline(department=department, assessment_type=assessment_type, baseline=baseline, year=year)
+    return assessment_create(
+        department=department,
+        framework=framework,
+        assessment_type=assessment_type,
+        year=year,
+        baseline=baseline,
+        by=by,
+        interviews_from=interviews_from,
+        interviews_to=interviews_to,
+    )
+
+
+@transaction.atomic
+def self_assessment_start(*, by, department, year=None):
+    """A KIM lead starts a self-assessment of their own department, at any time."""
+    if not access.is_kim_lead(by, department):
+        raise TransitionError(ONLY_LEAD_STARTS.format(department=department.name))
+    year = year or timezone.localdate().year
+    unfinished = Assessment.objects.filter(department=department, assessment_type=Type.SELF_ASSESSMENT).exclude(
+        status=Status.PUBLISHED
+    )
+    if unfinished.exists():
+        raise TransitionError(SELF_ASSESSMENT_IN_PROGRESS.format(department=department.name))
+    _check_unique(department=department, assessment_type=Type.SELF_ASSESSMENT, year=year)
+    framework = framework_current()
+    if framework is None:
+        raise TransitionError(NO_CURRENT_FRAMEWORK)
+    return assessment_create(
+        department=department, framework=framework, assessment_type=Type.SELF_ASSESSMENT, year=year, by=by
+    )
+
+
+def _submit(*, assessment, by, allowed, wrong_state_message):
+    assessment = _locked(assessment)
+    if not access.is_kim_lead(by, assessment.department):
+        raise TransitionError(ONLY_LEAD_SUBMITS.format(department=assessment.department.name))
+    if assessment.status not in allowed:
+        raise TransitionError(wrong_state_message.format(status=_status_words(assessment)))
+    incomplete = list(AreaRating.objects.filter(assessment=assessment, is_complete=False).select_related("area__theme"))
+    if incomplete:
+        raise TransitionError(SUBMIT_INCOMPLETE.format(areas=_area_names(incomplete)))
+    was_returned = assessment.status == Status.RETURNED
+    assessment.status = Status.SUBMITTED
+    assessment.submitted_at = timezone.now()
+    _save(assessment, by=by, reason="Resubmitted" if was_returned else "Submitted")
+    notifications.notify_submitted(assessment=assessment, by=by, resubmitted=was_returned)
+    return assessment
+
+
+@transaction.atomic
+def assessment_submit(*, assessment, by):
+    """The KIM lead submits a draft (or a returned assessment) once every area is complete."""
+    return _submit(assessment=assessment, by=by, allowed=DEPARTMENT_EDITABLE, wrong_state_message=SUBMIT_WRONG_STATE)
+
+
+@transaction.atomic
+def assessment_resubmit(*, assessment, by):
+    """The KIM lead sends a returned assessment back to the assessors."""
+    return _submit(assessment=assessment, by=by, allowed=(Status.RETURNED,), wrong_state_message=RESUBMIT_WRONG_STATE)
+
+
+def _assessor_check(assessment, by, allowed, wrong_state_message):
+    if not access.is_assessor(by):
+        raise TransitionError(ONLY_ASSESSORS_REVIEW)
+    if assessment.status not in allowed:
+        raise TransitionError(wrong_state_message.format(status=_status_words(assessment)))
+
+
+@transaction.atomic
+def assessment_start_review(*, assessment, by):
+    assessment = _locked(assessment)
+    _assessor_check(assessment, by, (Status.SUBMITTED,), START_REVIEW_WRONG_STATE)
+    assessment.status = Status.IN_REVIEW
+    _save(assessment, by=by, reason="Review started")
+    return assessment
+
+
+@transaction.atomic
+def assessment_return(*, assessment, by, comment, area_comments=None):
+    """Return to the department with an overall comment and optional comments per area.
+
+    `area_comments` maps AreaRating ids to text. Areas with a comment are marked not complete, so
+    the task list shows the department exactly which areas to revisit before resubmitting.
+    """
+    assessment = _locked(assessment)
+    _assessor_check(assessment, by, (Status.IN_REVIEW,), RETURN_WRONG_STATE)
+    comment = (comment or "").strip()
+    if not comment:
+        raise TransitionError(RETURN_NEEDS_COMMENT)
+    area_comments = {int(key): (text or "").strip() for key, text in (area_comments or {}).items()}
+    for rating in AreaRating.objects.filter(assessment=assessment):
+        new_comment = area_comments.get(rating.pk, "")
+        if new_comment == rating.return_comment and not new_comment:
+            continue
+        rating.return_comment = new_comment
+        if new_comment:
+            rating.is_complete = False
+        rating.version += 1
+        rating.updated_by = by
+        _save(rating, by=by, reason="Returned with comments")
+    assessment.status = Status.RETURNED
+    assessment.return_comment = comment
+    _save(assessment, by=by, reason="Returned to the department")
+    notifications.notify_returned(assessment=assessment, by=by)
+    return assessment
+
+
+@transaction.atomic
+def assessment_publish(*, assessment, by, published_on=None):
+    assessment = _locked(assessment)
+    _assessor_check(assessment, by, (Status.IN_REVIEW,), PUBLISH_WRONG_STATE)
+    unrated = list(
+        AreaRating.objects.filter(assessment=assessment, assessor_rating__isnull=True).select_related("area__theme")
+    )
+    if unrated:
+        raise TransitionError(PUBLISH_UNRATED.format(areas=_area_names(unrated)))
+    now = timezone.now()
+    assessment.status = Status.PUBLISHED
+    assessment.published_at = now
+    assessment.published_by = by
+    assessment.published_on = published_on or timezone.localdate(now)
+    _save(assessment, by=by, reason="Published")
+    notifications.notify_published(assessment=assessment, by=by)
+    # Imported here: reports depends on assessments, not the other way round at import time.
+    from reports.services import report_issue_on_publish
+
+    report_issue_on_publish(assessment=assessment, by=by)
+    return assessment

@@ -1,0 +1,141 @@
+"""Saving ratings and theme summaries with optimistic concurrency.
+
+Every form carries the `version` it was based on. A save whose version is older than the row's is
+refused with StaleVersionError, naming who changed it and when; nothing is overwritten.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import access
+from assessments.models import AreaRating, ThemeSummary
+from assessments.rules import ASSESSOR_EDITABLE, DEPARTMENT_EDITABLE
+
+from .errors import StaleVersionError, TransitionError
+
+ONLY_LEAD_RATES = "Only a KIM lead of {department} can change its self-assessment."
+LEAD_WRONG_STATE = "This assessment is {status}. The department can change it only while it is a draft or returned."
+ONLY_ASSESSORS_RATE = "Only assessors from The National Archives can give assessor ratings and commentary."
+ASSESSOR_WRONG_STATE = "This assessment is {status}. Assessor ratings can be changed only while it is in review."
+LEVEL_NOT_IN_FRAMEWORK = "Choose a rating from this assessment's framework."
+STALE_RATING = "{who} changed {area} at {when}, after you opened this page. Your changes have not been saved."
+STALE_SUMMARY = (
+    "{who} changed the summary of {theme} at {when}, after you opened this page. Your changes have not been saved."
+)
+SOMEBODY = "Somebody"
+
+
+def _when(moment):
+    local = timezone.localtime(moment)
+    return f"{local:%H:%M} on {local.day} {local:%B %Y}"
+
+
+def _who(user):
+    return (user.full_name or user.email) if user else SOMEBODY
+
+
+def _check_lead(rating, by):
+    assessment = rating.assessment
+    if not access.is_kim_lead(by, assessment.department):
+        raise TransitionError(ONLY_LEAD_RATES.format(department=assessment.department.name))
+    if assessment.status not in DEPARTMENT_EDITABLE:
+        raise TransitionError(LEAD_WRONG_STATE.format(status=assessment.get_status_display().lower()))
+
+
+def _check_assessor(assessment, by):
+    if not access.is_assessor(by):
+        raise TransitionError(ONLY_ASSESSORS_RATE)
+    if assessment.status not in ASSESSOR_EDITABLE:
+        raise TransitionError(ASSESSOR_WRONG_STATE.format(status=assessment.get_status_display().lower()))
+
+
+def _check_level(assessment, level):
+    if level is not None and level.framework_id != assessment.framework_id:
+        raise TransitionError(LEVEL_NOT_IN_FRAMEWORK)
+
+
+def _locked_rating(rating):
+    return (
+        AreaRating.objects.select_for_update()
+        .select_related("assessment__department", "area__theme", "updated_by", "self_rating", "assessor_rating")
+        .get(pk=rating.pk)
+    )
+
+
+def _check_version(rating, version):
+    if int(version) != rating.version:
+        raise StaleVersionError(
+            STALE_RATING.format(who=_who(rating.updated_by), area=rating.area.name, when=_when(rating.updated_at)),
+            current=rating,
+            changed_by=rating.updated_by,
+            changed_at=rating.updated_at,
+        )
+
+
+def _save_rating(rating, *, by, reason):
+    rating.version += 1
+    rating.updated_by = by
+    rating._history_user = by
+    rating._change_reason = reason
+    rating.save()
+    return rating
+
+
+@transaction.atomic
+def area_rating_save_self(*, rating, by, version, self_rating, narrative, complete):
+    """The department's rating, narrative and completeness of one area.
+
+    `complete=True` is "Save and continue" (the form has required a rating and a narrative);
+    `complete=False` is "Save as draft"; `complete=None` keeps the area's completeness as it was.
+    """
+    rating = _locked_rating(rating)
+    _check_lead(rating, by)
+    _check_version(rating, version)
+    _check_level(rating.assessment, self_rating)
+    rating.self_rating = self_rating
+    rating.narrative = (narrative or "").strip()
+    if complete is not None:
+        rating.is_complete = complete
+    elif rating.self_rating is None or not rating.narrative:
+        rating.is_complete = False
+    return _save_rating(rating, by=by, reason="Self-assessment saved")
+
+
+@transaction.atomic
+def area_rating_save_assessor(*, rating, by, version, assessor_rating, assessor_commentary):
+    rating = _locked_rating(rating)
+    _check_assessor(rating.assessment, by)
+    _check_version(rating, version)
+    _check_level(rating.assessment, assessor_rating)
+    rating.assessor_rating = assessor_rating
+    rating.assessor_commentary = (assessor_commentary or "").strip()
+    return _save_rating(rating, by=by, reason="Assessor rating saved")
+
+
+def _summary_changed_by(summary):
+    # ThemeSummary has no updated_by column: the latest history row knows who saved it.
+    latest = summary.history.select_related("history_user").first()
+    return latest.history_user if latest else None
+
+
+@transaction.atomic
+def theme_summary_save(*, summary, by, version, situation_at_time, progress_narrative):
+    summary = (
+        ThemeSummary.objects.select_for_update().select_related("assessment__department", "theme").get(pk=summary.pk)
+    )
+    _check_assessor(summary.assessment, by)
+    if int(version) != summary.version:
+        changed_by = _summary_changed_by(summary)
+        raise StaleVersionError(
+            STALE_SUMMARY.format(who=_who(changed_by), theme=summary.theme.name, when=_when(summary.updated_at)),
+            current=summary,
+            changed_by=changed_by,
+            changed_at=summary.updated_at,
+        )
+    summary.situation_at_time = (situation_at_time or "").strip()
+    summary.progress_narrative = (progress_narrative or "").strip()
+    summary.version += 1
+    summary._history_user = by
+    summary._change_reason = "Theme summary saved"
+    summary.save()
+    return summary

@@ -1,0 +1,186 @@
+"""What an uploaded evidence file really is, judged by its content, and whether its name agrees.
+
+The `filetype` package recognises PDF, PNG and JPEG by their signatures. Office and OpenDocument
+files are containers, so their signature alone says little: a .docx is a zip whose
+[Content_Types].xml names a Word document, an .odt a zip whose first entry `mimetype` names an
+OpenDocument text; a .doc or .xls is an OLE compound file whose directory names a WordDocument or
+Workbook stream.
+"""
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import filetype
+from django.conf import settings
+
+from .errors import TransitionError
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+}
+EXTENSION_ALIASES = {"jpg": "jpeg"}
+ALLOWED_EXTENSIONS = sorted([*CONTENT_TYPES, *EXTENSION_ALIASES])
+DESCRIPTIONS = {
+    "pdf": "PDF",
+    "doc": "Word",
+    "docx": "Word",
+    "xls": "Excel",
+    "xlsx": "Excel",
+    "odt": "OpenDocument text",
+    "ods": "OpenDocument spreadsheet",
+    "odp": "OpenDocument presentation",
+    "png": "PNG",
+    "jpeg": "JPEG",
+}
+
+FILE_EMPTY = "The selected file is empty. Choose a file that has something in it"
+FILE_TOO_LARGE = "The selected file must be smaller than {limit}"
+FILE_WRONG_TYPE = "The selected file must be a PDF, Word, Excel, OpenDocument, PNG or JPEG file"
+FILE_NAME_DISAGREES = (
+    "The selected file is a {actual} file but its name ends in .{extension}. "
+    "Rename it to end in .{expected}, or choose another file"
+)
+FILE_NAME_HAS_NO_EXTENSION = (
+    "The selected file is a {actual} file. Rename it to end in .{expected}, then choose it again"
+)
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURE = b"PK\x03\x04"
+OPENDOCUMENT_MIMETYPES = {
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+}
+OOXML_MAIN_PARTS = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
+}
+OLE_STREAMS = {"WordDocument".encode("utf-16-le"): "doc", "Workbook".encode("utf-16-le"): "xls"}
+# Reading a container's small index entries only; never unpack the whole archive (zip bombs).
+INDEX_READ_LIMIT = 512 * 1024
+CHUNK = 1024 * 1024
+
+
+class UploadRejected(TransitionError):
+    pass
+
+
+@dataclass(frozen=True)
+class UploadKind:
+    extension: str  # canonical: "jpeg" for .jpg too
+    content_type: str
+
+
+def size_limit_words():
+    limit = settings.MAX_UPLOAD_BYTES
+    if limit >= 1024 * 1024:
+        return f"{limit / (1024 * 1024):g} MB"
+    return f"{limit / 1024:g} KB"
+
+
+def extension_of(filename):
+    suffix = PurePosixPath((filename or "").replace("\\", "/")).suffix.lower().lstrip(".")
+    return EXTENSION_ALIASES.get(suffix, suffix)
+
+
+def safe_filename(filename, *, fallback="evidence"):
+    """A display and download name: no folders, control characters, quotes or overlong names."""
+    name = PurePosixPath((filename or "").replace("\\", "/")).name
+    name = unicodedata.normalize("NFC", name)
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = re.sub(r'["<>:|?*;]', "", name)
+    name = re.sub(r"\s+", " ", name).strip(" .")
+    if not name:
+        return fallback
+    if len(name) > 150:
+        stem, dot, suffix = name.rpartition(".")
+        name = f"{stem[: 140 - len(suffix)]}.{suffix}" if dot and len(suffix) <= 8 else name[:150]
+    return name
+
+
+def _read_head(upload, size=8192):
+    upload.seek(0)
+    head = upload.read(size)
+    upload.seek(0)
+    return head
+
+
+def _zip_kind(upload):
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                with archive.open("mimetype") as entry:
+                    mimetype = entry.read(200).decode("ascii", "replace").strip()
+                return OPENDOCUMENT_MIMETYPES.get(mimetype)
+            if "[Content_Types].xml" in names:
+                with archive.open("[Content_Types].xml") as entry:
+                    types = entry.read(INDEX_READ_LIMIT).decode("utf-8", "replace")
+                for part_type, extension in OOXML_MAIN_PARTS.items():
+                    if f'ContentType="{part_type}"' in types:
+                        return extension
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, UnicodeDecodeError, ValueError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def _ole_kind(upload):
+    # Stream names live in the compound file's directory, which may sit anywhere in the file.
+    upload.seek(0)
+    tail = b""
+    try:
+        while chunk := upload.read(CHUNK):
+            window = tail + chunk
+            for marker, extension in OLE_STREAMS.items():
+                if marker in window:
+                    return extension
+            tail = window[-64:]
+    finally:
+        upload.seek(0)
+    return None
+
+
+def detect_kind(upload):
+    """The canonical extension of what the content is, or None when it is nothing we accept."""
+    head = _read_head(upload)
+    if head.startswith(ZIP_SIGNATURE):
+        return _zip_kind(upload)
+    if head.startswith(OLE_SIGNATURE):
+        return _ole_kind(upload)
+    guess = filetype.guess(head)
+    if guess is None:
+        return None
+    extension = EXTENSION_ALIASES.get(guess.extension, guess.extension)
+    return extension if extension in ("pdf", "png", "jpeg") else None
+
+
+def inspect_upload(upload):
+    """Check size, content and name of an uploaded file; raise UploadRejected with a GOV.UK message."""
+    if not upload.size:
+        raise UploadRejected(FILE_EMPTY)
+    if upload.size > settings.MAX_UPLOAD_BYTES:
+        raise UploadRejected(FILE_TOO_LARGE.format(limit=size_limit_words()))
+    actual = detect_kind(upload)
+    if actual is None:
+        raise UploadRejected(FILE_WRONG_TYPE)
+    extension = extension_of(upload.name)
+    if not extension:
+        raise UploadRejected(FILE_NAME_HAS_NO_EXTENSION.format(actual=DESCRIPTIONS[actual], expected=actual))
+    if extension != actual:
+        shown = PurePosixPath((upload.name or "").replace("\\", "/")).suffix.lower().lstrip(".")
+        raise UploadRejected(FILE_NAME_DISAGREES.format(actual=DESCRIPTIONS[actual], extension=shown, expected=actual))
+    return UploadKind(extension=actual, content_type=CONTENT_TYPES[actual])

@@ -1,0 +1,106 @@
+"""Emails are queued only when the transition commits, to the right people."""
+
+import time
+
+import pytest
+from django.db import transaction
+
+from accounts.tests.factories import AssessorFactory, kim_lead_of
+from assessments.models import Assessment
+from assessments.services import lifecycle
+from assessments.services.errors import TransitionError
+from assessments.tests.support import assessor_rate_all, rate_all, to_state
+
+Status = Assessment.Status
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    """What the worker would be asked to send (the queue itself is exercised by the worker test below)."""
+    calls = []
+    monkeypatch.setattr("notifications.services.send_email.delay", lambda **kwargs: calls.append(kwargs))
+    return calls
+
+
+@pytest.mark.django_db
+def test_submitting_queues_an_email_to_every_assessor_on_commit(
+    self_assessment, lead_a, assessor, lead_b, sent, django_capture_on_commit_callbacks
+):
+    AssessorFactory(email="second.assessor@example.gov.uk")
+    AssessorFactory(email="gone.assessor@example.gov.uk", is_active=False)
+    rate_all(self_assessment, lead_a)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        lifecycle.assessment_submit(assessment=self_assessment, by=lead_a)
+    assert len(callbacks) == 2
+    assert sorted(call["to"] for call in sent) == ["assessor@example.gov.uk", "second.assessor@example.gov.uk"]
+    assert sent[0]["subject"] == "DfE submitted its Self-assessment 2025 for review"
+    assert f"/assessments/{self_assessment.pk}/review/" in sent[0]["body"]
+
+
+@pytest.mark.django_db
+def test_returning_emails_the_departments_kim_leads_only(
+    self_assessment, lead_a, lead_b, assessor, department_a, sent, django_capture_on_commit_callbacks
+):
+    kim_lead_of(department_a, user__email="second.lead.a@example.gov.uk")
+    assessment = to_state(self_assessment, Status.IN_REVIEW, lead=lead_a, assessor=assessor)
+    sent.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.assessment_return(assessment=assessment, by=assessor, comment="Please add your disposal schedule.")
+    assert sorted(call["to"] for call in sent) == ["lead.a@example.gov.uk", "second.lead.a@example.gov.uk"]
+    assert "Please add your disposal schedule." in sent[0]["body"]
+    assert sent[0]["subject"] == "Your Self-assessment 2025 has been returned with comments"
+
+
+@pytest.mark.django_db
+def test_publishing_emails_the_departments_kim_leads(
+    self_assessment, lead_a, lead_b, assessor, sent, django_capture_on_commit_callbacks
+):
+    assessment = to_state(self_assessment, Status.IN_REVIEW, lead=lead_a, assessor=assessor)
+    assessor_rate_all(assessment, assessor)
+    sent.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.assessment_publish(assessment=assessment, by=assessor)
+    assert [call["to"] for call in sent] == ["lead.a@example.gov.uk"]
+    assert sent[0]["subject"] == "Your Self-assessment 2025 has been published"
+    assert f"/assessments/{assessment.pk}/" in sent[0]["body"]
+
+
+@pytest.mark.django_db
+def test_nothing_is_queued_when_the_transition_is_refused(
+    self_assessment, lead_a, assessor, sent, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(TransitionError):
+        lifecycle.assessment_submit(assessment=self_assessment, by=lead_a)
+    assert callbacks == [] and sent == []
+
+
+@pytest.mark.django_db
+def test_nothing_is_sent_when_the_surrounding_transaction_rolls_back(
+    self_assessment, lead_a, assessor, sent, django_capture_on_commit_callbacks
+):
+    rate_all(self_assessment, lead_a)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                lifecycle.assessment_submit(assessment=self_assessment, by=lead_a)
+                raise RuntimeError("something later failed")
+        except RuntimeError:
+            pass
+    assert callbacks == [] and sent == []
+
+
+@pytest.mark.worker
+def test_a_real_worker_emails_assessors_when_a_lead_submits(celery_worker, self_assessment, lead_a, assessor):
+    rate_all(self_assessment, lead_a)
+    lifecycle.assessment_submit(assessment=self_assessment, by=lead_a)  # commits: no test transaction here
+    deadline = time.monotonic() + 30
+    files = []
+    while time.monotonic() < deadline:
+        files = list(celery_worker.email_dir.glob("*.log")) if celery_worker.email_dir.exists() else []
+        if files:
+            break
+        time.sleep(0.2)
+    assert files, celery_worker.log()
+    message = files[0].read_text()
+    assert "To: assessor@example.gov.uk" in message
+    assert "DfE submitted its Self-assessment 2025 for review" in message

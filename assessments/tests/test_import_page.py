@@ -1,0 +1,120 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from assessments.models import Assessment
+
+from .import_files import csv_bytes, ima_rows, xlsx_bytes
+
+pytestmark = pytest.mark.django_db
+
+URL = "/assessments/import/"
+
+
+def upload(client, content, name="ratings.csv"):
+    return client.post(URL, {"file": SimpleUploadedFile(name, content)})
+
+
+def test_url_name_resolves_to_the_documented_path():
+    assert reverse("assessments:import_ratings") == URL
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_kim_lead_cannot_reach_the_page(lead_a_client, framework):
+    response = lead_a_client.get(URL)
+    assert response.status_code == 403
+    assert "You do not have permission to see this page" in response.content.decode()
+    assert upload(lead_a_client, csv_bytes(ima_rows())).status_code == 403
+    assert lead_a_client.get(reverse("assessments:import_ratings_template")).status_code == 403
+    assert Assessment.objects.count() == 0
+
+
+def test_administrator_who_is_not_an_assessor_cannot_reach_the_page(client, administrator):
+    client.force_login(administrator)
+    assert client.get(URL).status_code == 403
+
+
+def test_assessor_sees_the_upload_form_and_the_template_link(assessor_client):
+    response = assessor_client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Import historic ratings" in html
+    assert html.count("<h1") == 1
+    assert 'class="govuk-file-upload' in html
+    assert 'enctype="multipart/form-data"' in html
+    assert reverse("assessments:import_ratings_template") in html
+
+
+def test_template_downloads_as_csv_with_the_header_and_one_example_row(assessor_client):
+    response = assessor_client.get(reverse("assessments:import_ratings_template"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0] == "department,assessment_type,year,performance_area,rating,comment,framework"
+    assert len(lines) == 2
+
+
+def test_template_file_itself_imports_cleanly(assessor_client, framework, department_a):
+    content = b"".join(assessor_client.get(reverse("assessments:import_ratings_template")).streaming_content)
+    response = upload(assessor_client, content)
+    assert response.status_code == 200
+    assert Assessment.objects.filter(department=department_a, year=2014).exists()
+
+
+def test_bad_file_lists_every_bad_row_in_the_error_summary(assessor_client, framework, department_a):
+    rows = [
+        *ima_rows(),
+        ["Department for Education", "ima", 2014, "Measuring joy", "Satisfactory", ""],
+        ["Ministry of Magic", "ima", 2014, "Measuring impact", "Satisfactory", ""],
+        ["Department for Education", "ima", 2014, "Measuring impact", "Excellent", ""],
+    ]
+    response = upload(assessor_client, csv_bytes(rows))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Import historic ratings" in html
+    assert "govuk-error-summary" in html
+    assert "The selected file has problems in 3 rows. Nothing was imported." in html
+    assert "Row 12: Performance area &quot;Measuring joy&quot;" in html
+    assert "Row 13: Department &quot;Ministry of Magic&quot;" in html
+    assert "Row 14: Rating &quot;Excellent&quot;" in html
+    assert Assessment.objects.count() == 0
+
+
+def test_no_file_chosen_asks_for_one(assessor_client):
+    response = assessor_client.post(URL, {})
+    assert "Select a CSV or Excel file of ratings" in response.content.decode()
+
+
+def test_wrong_kind_of_file_is_refused(assessor_client):
+    response = upload(assessor_client, b"%PDF-1.7", name="report.pdf")
+    assert "must be a CSV file or an Excel workbook" in response.content.decode()
+
+
+def test_user_typed_values_are_escaped_in_the_errors(assessor_client, framework):
+    rows = [["<script>alert(1)</script>", "ima", 2014, "Measuring impact", "Satisfactory", ""]]
+    html = upload(assessor_client, csv_bytes(rows)).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_good_file_shows_the_assessments_imported_with_links(assessor_client, assessor, framework, department_a):
+    response = upload(assessor_client, xlsx_bytes(ima_rows()), name="dfe.xlsx")
+    html = response.content.decode()
+    assessment = Assessment.objects.get()
+    assert response.status_code == 200
+    assert "<title>Ratings imported" in html
+    assert "Imported 10 ratings: 1 assessment created, 0 updated" in html
+    assert f'href="/assessments/{assessment.pk}/"' in html
+    assert assessment.published_by == assessor
+
+
+def test_file_that_cannot_be_read_says_so_once(assessor_client, framework):
+    html = upload(assessor_client, "department\nCafé".encode("latin-1")).content.decode()
+    assert html.count("must be saved as UTF-8") == 2  # in the error summary and beside the field
+    assert "problems in" not in html

@@ -1,0 +1,123 @@
+"""The list of assessments, opening and starting one, and the assessment page with its history."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts import access
+from assessments.forms import OpenAssessmentForm, StartSelfAssessmentForm
+from assessments.models import Department
+from assessments.rules import assessor_may_edit, lead_may_edit, sees_assessor_work
+from assessments.selectors.assessments import assessment_list_for, assessor_queue
+from assessments.selectors.detail import assessment_detail as detail_read
+from assessments.selectors.history import assessment_history as history_read
+from assessments.services.errors import TransitionError
+from assessments.services.lifecycle import assessment_open as open_service
+from assessments.services.lifecycle import self_assessment_start as start_service
+
+from .common import visible_assessment
+
+
+def _open_form(user, data=None):
+    return OpenAssessmentForm(data, departments=access.visible_departments(user).filter(is_active=True))
+
+
+def _led_departments(user):
+    return list(Department.objects.filter(pk__in=access.led_department_ids(user), is_active=True))
+
+
+@login_required
+@require_GET
+def assessment_list(request):
+    user = request.user
+    context = {
+        "assessments": assessment_list_for(user),
+        "is_assessor": access.is_assessor(user),
+        "led_departments": _led_departments(user),
+    }
+    if context["is_assessor"]:
+        context["queue"] = assessor_queue(user)
+        context["open_form"] = _open_form(user)
+    return render(request, "assessments/assessment_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_open(request):
+    if not access.is_assessor(request.user):
+        raise PermissionDenied
+    form = _open_form(request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = open_service(
+                by=request.user,
+                department=form.cleaned_data["department"],
+                assessment_type=form.cleaned_data["assessment_type"],
+                year=form.cleaned_data["year"],
+            )
+        except TransitionError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"{assessment.department.name} {assessment.short_label} opened")
+            return redirect("assessments:assessment_detail", assessment.pk)
+    return render(request, "assessments/assessment_open.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def self_assessment_start(request):
+    departments = _led_departments(request.user)
+    if not departments:
+        raise PermissionDenied
+    form = StartSelfAssessmentForm(
+        request.POST if request.method == "POST" else None,
+        departments=Department.objects.filter(pk__in=[d.pk for d in departments]),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = start_service(by=request.user, department=form.cleaned_data["department"])
+        except TransitionError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("assessments:task_list", assessment.pk)
+    return render(request, "assessments/self_assessment_start.html", {"form": form, "departments": departments})
+
+
+@login_required
+@require_GET
+def assessment_detail(request, pk):
+    assessment = visible_assessment(request, pk)
+    user = request.user
+    return render(
+        request,
+        "assessments/assessment_detail.html",
+        {
+            "assessment": assessment,
+            "detail": detail_read(assessment),
+            "show_assessor_work": sees_assessor_work(user, assessment),
+            "lead_may_edit": lead_may_edit(user, assessment),
+            "assessor_may_edit": assessor_may_edit(user, assessment),
+            "is_assessor": access.is_assessor(user),
+            "is_lead": access.is_kim_lead(user, assessment.department),
+            "tab": "ratings",
+        },
+    )
+
+
+@login_required
+@require_GET
+def assessment_history(request, pk):
+    assessment = visible_assessment(request, pk)
+    return render(
+        request,
+        "assessments/assessment_history.html",
+        {
+            "assessment": assessment,
+            "entries": history_read(assessment, user=request.user),
+            "is_assessor": access.is_assessor(request.user),
+            "is_lead": access.is_kim_lead(request.user, assessment.department),
+            "tab": "history",
+        },
+    )

@@ -1,0 +1,113 @@
+"""Every export holds exactly what its page shows, with the page's filters applied."""
+
+import io
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from openpyxl import load_workbook
+
+from actionplans.choices import PlanStatus
+from actionplans.tests.factories import plan_with_actions
+from assessments.models import Department
+
+from .support import csv_rows, departments, page_table, publish
+
+pytestmark = pytest.mark.django_db
+
+CROSS_GOVERNMENT = {
+    "heatmap": "heatmap-table",
+    "distribution": "distribution-table",
+    "league": "league-table",
+    "reassessment": "reassessment-table",
+    "overdue": "overdue-table",
+}
+DEPARTMENT = {"trends": "trends-table", "benchmark": "benchmark-table", "actions": "deadlines-table"}
+
+
+def xlsx_as_shown(response):
+    """The workbook's first sheet as text, each cell displayed by its number format (as a spreadsheet would)."""
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    rows = []
+    for row in sheet.iter_rows():
+        texts = []
+        for cell in row:
+            value = cell.value
+            if value is None:
+                texts.append("")
+            elif isinstance(value, datetime | date):
+                texts.append(date_format(value, "j F Y"))
+            elif cell.number_format == "0.00":
+                texts.append(f"{value:.2f}")
+            else:
+                texts.append(str(value))
+        rows.append(texts)
+    return rows[0], rows[1:]
+
+
+@pytest.fixture
+def government(framework):
+    ministerial = departments(6)
+    agencies = departments(3, prefix="Agency", department_type=Department.Type.AGENCY)
+    for index, department in enumerate([*ministerial, *agencies]):
+        first = publish(department, framework, year=2012 + index % 3, positions=1 + index % 4)
+        plan_with_actions(first, status=PlanStatus.ACCEPTED, due_date=date.today() + timedelta(days=20 + index))
+        latest = publish(
+            department, framework, year=2016 + index % 4, positions=[1 + (index + n) % 6 for n in range(10)]
+        )
+        plan_with_actions(latest, status=PlanStatus.ACCEPTED, due_date=date.today() - timedelta(days=10 + 7 * index))
+    return ministerial + agencies
+
+
+@pytest.mark.parametrize("section", list(CROSS_GOVERNMENT))
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"theme": "3", "sort": "score_desc"}, {"department_type": "agency", "year_from": "2017", "year_to": "2019"}],
+)
+def test_cross_government_exports_equal_the_page(assessor_client, government, section, filters):
+    page = assessor_client.get("/dashboards/", filters)
+    shown = page_table(page.content, CROSS_GOVERNMENT[section])
+    url = reverse("dashboards:export", kwargs={"section": section, "fmt": "csv"})
+    csv_response = assessor_client.get(url, filters)
+    assert csv_response["Content-Disposition"].startswith(f'attachment; filename="ima-{section}-')
+    assert csv_rows(csv_response) == shown
+    xlsx = assessor_client.get(reverse("dashboards:export", kwargs={"section": section, "fmt": "xlsx"}), filters)
+    assert xlsx_as_shown(xlsx) == shown
+    assert shown[1], "the table had rows"
+
+
+def test_the_page_links_to_exports_with_its_filters(assessor_client, government):
+    content = assessor_client.get("/dashboards/", {"theme": "2"}).content.decode()
+    assert 'href="/dashboards/export/heatmap.csv?theme=2"' in content
+    assert 'href="/dashboards/export/league.xlsx?theme=2"' in content
+
+
+def test_the_xlsx_says_which_filters_were_applied(assessor_client, government):
+    response = assessor_client.get("/dashboards/export/league.xlsx", {"department_type": "agency"})
+    about = load_workbook(io.BytesIO(response.content))["About"]
+    lines = [row[0] for row in about.iter_rows(values_only=True)]
+    assert "Department type: Executive agency" in lines
+    assert any(line.startswith("Score: the mean") for line in lines)
+
+
+@pytest.mark.parametrize("section", list(DEPARTMENT))
+def test_department_exports_equal_the_page(client, lead_client_for, government, section):
+    department = government[0]
+    lead_client = lead_client_for(department)
+    page = lead_client.get(reverse("dashboards:department", kwargs={"slug": department.slug}))
+    shown = page_table(page.content, DEPARTMENT[section])
+    kwargs = {"slug": department.slug, "section": section}
+    assert csv_rows(lead_client.get(reverse("dashboards:department_export", kwargs={**kwargs, "fmt": "csv"}))) == shown
+    xlsx = lead_client.get(reverse("dashboards:department_export", kwargs={**kwargs, "fmt": "xlsx"}))
+    assert xlsx_as_shown(xlsx) == shown
+    assert shown[1]
+
+
+def test_a_cell_that_looks_like_a_formula_is_defused(assessor_client, framework):
+    department = departments(1)[0]
+    department.name = "=HYPERLINK(evil)"
+    department.save()
+    publish(department, framework, year=2015)
+    content = assessor_client.get("/dashboards/export/heatmap.csv").content.decode()
+    assert "'=HYPERLINK(evil)" in content

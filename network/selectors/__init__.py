@@ -1,0 +1,3 @@
+from .meetings import next_meeting
+
+__all__ = ["next_meeting"]

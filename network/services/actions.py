@@ -1,0 +1,28 @@
+"""Actions arising from network meetings. Status values are actionplans' ActionStatus; overdue and RAG are
+derived by actionplans.rules when read, never stored."""
+
+from django.db import transaction
+
+from network.models import MeetingAction
+
+from .errors import require_network_manager, save_with_history
+
+FIELDS = ("description", "owner", "owner_user", "due_date", "status")
+
+
+@transaction.atomic
+def meeting_action_create(*, meeting, by, **fields):
+    require_network_manager(by)
+    action = MeetingAction(meeting=meeting, **{name: fields[name] for name in FIELDS if name in fields})
+    save_with_history(action, by=by, reason="Action arising added")
+    return action
+
+
+@transaction.atomic
+def meeting_action_update(*, action, by, **fields):
+    require_network_manager(by)
+    for name in FIELDS:
+        if name in fields:
+            setattr(action, name, fields[name])
+    save_with_history(action, by=by, reason="Action arising changed")
+    return action

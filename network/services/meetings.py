@@ -1,0 +1,126 @@
+"""Recording the network's meetings: details and agenda, items discussed, attendance.
+
+Only assessors and administrators (The National Archives, who chair the network) write here.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from network.models import AgendaItem, Attendance, DiscussionItem, Meeting
+
+from .errors import NetworkError, require_network_manager, save_with_history
+
+REARRANGED_NEEDS_ORIGINAL_DATE = "Enter the date the meeting was first planned"
+ORIGINAL_DATE_SAME_AS_DATE = "The date first planned must be different from the new date"
+HELD_BEFORE_DATE = "A meeting can be recorded as held only on or after its date"
+
+MEETING_FIELDS = (
+    "title",
+    "date",
+    "start_time",
+    "end_time",
+    "status",
+    "original_date",
+    "location",
+    "other_attendees",
+)
+# A change to any of these is a change a calendar should pick up.
+CALENDAR_FIELDS = ("title", "date", "start_time", "end_time", "status", "location")
+
+
+def _check_dates(meeting):
+    if meeting.status == Meeting.Status.REARRANGED and meeting.original_date is None:
+        raise NetworkError(REARRANGED_NEEDS_ORIGINAL_DATE)
+    if meeting.original_date is not None and meeting.original_date == meeting.date:
+        raise NetworkError(ORIGINAL_DATE_SAME_AS_DATE)
+    if meeting.status == Meeting.Status.HELD and meeting.date > timezone.localdate():
+        raise NetworkError(HELD_BEFORE_DATE)
+
+
+def _set_agenda(meeting, titles):
+    titles = [title.strip() for title in titles if title.strip()]
+    current = [item.title for item in meeting.agenda_items.order_by("order")]
+    if current == titles:
+        return False
+    meeting.agenda_items.all().delete()
+    AgendaItem.objects.bulk_create(
+        [AgendaItem(meeting=meeting, order=number, title=title) for number, title in enumerate(titles, start=1)]
+    )
+    return True
+
+
+@transaction.atomic
+def meeting_create(*, by, agenda=(), **fields):
+    require_network_manager(by)
+    meeting = Meeting(created_by=by, updated_by=by, **{name: fields[name] for name in MEETING_FIELDS if name in fields})
+    if meeting.status == Meeting.Status.PLANNED:
+        meeting.original_date = None
+    _check_dates(meeting)
+    save_with_history(meeting, by=by, reason="Meeting created")
+    _set_agenda(meeting, agenda)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, meeting, by, agenda=None, **fields):
+    """Change a meeting's details (and agenda, when given).
+
+    Rearranging is explicit: the person chooses Rearranged; when they leave the first date empty,
+    the date the meeting had until now is kept as the first date.
+    """
+    require_network_manager(by)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    before = {name: getattr(meeting, name) for name in MEETING_FIELDS}
+    for name in MEETING_FIELDS:
+        if name in fields:
+            setattr(meeting, name, fields[name])
+    if meeting.status == Meeting.Status.REARRANGED and meeting.original_date is None and meeting.date != before["date"]:
+        meeting.original_date = before["date"]
+    if meeting.status == Meeting.Status.PLANNED:
+        meeting.original_date = None
+    _check_dates(meeting)
+    calendar_changed = any(getattr(meeting, name) != before[name] for name in CALENDAR_FIELDS)
+    agenda_changed = agenda is not None and _set_agenda(meeting, agenda)
+    if calendar_changed or agenda_changed:
+        meeting.sequence += 1
+    meeting.updated_by = by
+    save_with_history(meeting, by=by, reason="Meeting details changed")
+    return meeting
+
+
+@transaction.atomic
+def discussion_item_add(*, meeting, by, title, summary=""):
+    require_network_manager(by)
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # serialise numbering per meeting
+    last = meeting.discussion_items.aggregate(last=Max("order"))["last"] or 0
+    item = DiscussionItem(meeting=meeting, order=last + 1, title=title, summary=summary)
+    save_with_history(item, by=by, reason="Item discussed added")
+    return item
+
+
+@transaction.atomic
+def discussion_item_update(*, item, by, title, summary=""):
+    require_network_manager(by)
+    item.title = title
+    item.summary = summary
+    save_with_history(item, by=by, reason="Item discussed changed")
+    return item
+
+
+@transaction.atomic
+def discussion_item_delete(*, item, by):
+    require_network_manager(by)
+    item._history_user = by
+    item.delete()
+
+
+@transaction.atomic
+def meeting_attendance_set(*, meeting, departments, by):
+    """Record which departments were represented: exactly the given ones afterwards."""
+    require_network_manager(by)
+    wanted = {department.pk for department in departments}
+    current = set(meeting.attendance.values_list("department_id", flat=True))
+    meeting.attendance.filter(department_id__in=current - wanted).delete()
+    Attendance.objects.bulk_create([Attendance(meeting=meeting, department_id=pk) for pk in sorted(wanted - current)])
+    return sorted(wanted)

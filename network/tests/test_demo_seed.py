@@ -1,0 +1,50 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from network.models import GoodPracticeExcerpt, Meeting
+from network.selectors.library import library_entries, shareable_ratings
+from network.selectors.meetings import meetings_log, next_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(settings):
+    settings.DEBUG = True
+    call_command("load_framework")
+    call_command("seed_demo", "--departments", "8")
+
+
+def test_demo_has_a_log_from_october_2014_and_a_planned_next_meeting(seeded):
+    log = meetings_log()
+    assert log[-1].date == datetime.date(2014, 10, 8) and log[-1].title.startswith("Inaugural")
+    assert all(meeting.discussion_items.exists() for meeting in log)
+    assert len(log) >= 45  # about quarterly
+    upcoming = next_meeting()
+    assert upcoming.date > datetime.date(2026, 11, 25) and upcoming.status == Meeting.Status.PLANNED
+    assert upcoming.agenda_items.count() >= 4
+    assert Meeting.objects.filter(status=Meeting.Status.HELD, original_date__isnull=False).exists()
+    assert log[0].attendance.exists()
+
+
+def test_demo_excerpts_only_where_departments_agreed(seeded):
+    assert not GoodPracticeExcerpt.objects.exclude(rating__assessment__share_good_practice=True).exists()
+    assert GoodPracticeExcerpt.objects.count() == shareable_ratings().count()
+    if shareable_ratings().exists():
+        assert library_entries().exists()
+
+
+def test_demo_network_seeding_is_idempotent(seeded):
+    before = (Meeting.objects.count(), GoodPracticeExcerpt.objects.count())
+    call_command("seed_demo", "--departments", "8")
+    assert (Meeting.objects.count(), GoodPracticeExcerpt.objects.count()) == before
+
+
+def test_demo_pages_render(seeded, client):
+    from accounts.models import User
+
+    client.force_login(User.objects.get(email="kim.lead@education.example.gov.uk"))
+    for url in ("/", "/network/", f"/network/meetings/{next_meeting().pk}/", "/network/good-practice/"):
+        assert client.get(url).status_code == 200, url

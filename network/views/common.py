@@ -1,0 +1,44 @@
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from accounts import access
+
+
+def network_manager_required(view):
+    """Assessors and administrators only: members may read the record but not change it (403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not access.can_manage_network(request.user):
+            raise PermissionDenied("Only The National Archives records the network's meetings.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def network_participant_or_404(user):
+    """Papers and the library are for the network: department members, assessors and administrators."""
+    if not access.is_network_participant(user):
+        raise Http404("Not in the network")
+
+
+def network_participant_required(view):
+    """Signed in and in the network (403 otherwise: the page exists, the person has no role in it)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not access.is_network_participant(request.user):
+            raise PermissionDenied("Only members of the KIM Leaders' Network can see this page.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def posted(request):
+    """Form data for a POST (even an empty one, so it is validated), None for a GET."""
+    return request.POST if request.method == "POST" else None

@@ -1,0 +1,61 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from network.forms.meetings import PaperForm
+from network.models import Meeting, MeetingPaper
+from network.services import papers as services
+from network.uploads import safe_download_name
+
+from .common import network_manager_required, network_participant_or_404, posted
+
+
+@network_manager_required
+@require_http_methods(["GET", "POST"])
+def paper_add(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = PaperForm(posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.paper_add(
+            meeting=meeting, by=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
+        )
+        messages.success(request, "Paper uploaded")
+        return redirect("network:meeting_detail", pk=meeting.pk)
+    return render(request, "network/paper_form.html", {"form": form, "heading": "Upload a paper", "meeting": meeting})
+
+
+@login_required
+@require_GET
+def paper_download(request, pk, paper_pk):
+    """Never a public URL: the file is streamed here after the access check, as an attachment."""
+    network_participant_or_404(request.user)
+    paper = get_object_or_404(MeetingPaper, pk=paper_pk, meeting_id=pk)
+    try:
+        handle = paper.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file is missing") from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=safe_download_name(paper.original_filename, paper.extension),
+        content_type=paper.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@network_manager_required
+@require_http_methods(["GET", "POST"])
+def paper_delete(request, pk, paper_pk):
+    paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=paper_pk, meeting_id=pk)
+    if request.method == "POST":
+        services.paper_delete(paper=paper, by=request.user)
+        messages.success(request, "Paper removed")
+        return redirect("network:meeting_detail", pk=pk)
+    return render(
+        request,
+        "network/confirm_delete.html",
+        {"meeting": paper.meeting, "heading": f"Remove the paper “{paper.title}”?", "button": "Remove paper"},
+    )

@@ -1,0 +1,42 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.conf import settings
+
+from .models import ReportKind
+from .services import kinds_for, marking_choices
+
+CHOOSE_KIND = "Select which report to produce"
+CHOOSE_MARKING = "Select a protective marking, or No marking"
+
+
+class ReportRequestForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Which report do you want?",
+        widget=forms.RadioSelect,
+        error_messages={"required": CHOOSE_KIND, "invalid_choice": CHOOSE_KIND},
+    )
+    protective_marking = forms.ChoiceField(
+        label="Protective marking",
+        help_text="Printed at the top and bottom of every page.",
+        required=False,
+        error_messages={"invalid_choice": CHOOSE_MARKING},
+    )
+
+    def __init__(self, *args, assessment, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("protective_marking", settings.REPORTS_PROTECTIVE_MARKING)
+        super().__init__(*args, **kwargs)
+        kinds = kinds_for(assessment)
+        self.fields["kind"].choices = [(kind, ReportKind(kind).label) for kind in kinds]
+        if len(kinds) == 1:
+            self.fields["kind"].initial = kinds[0]
+        self.fields["protective_marking"].choices = [
+            (marking, marking or "No marking") for marking in marking_choices()
+        ]
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Field.select("protective_marking"),
+            Submit("submit", "Produce the PDF"),
+        )

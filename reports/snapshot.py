@@ -1,0 +1,132 @@
+"""The input snapshot: every piece of data a report shows, as plain JSON.
+
+Rendering reads only the snapshot, never the database, so an issued version (which keeps its
+snapshot) renders the same however the assessment changes later, and two requests with the
+same snapshot and template version can share one PDF.
+"""
+
+import hashlib
+import json
+
+from django.utils import timezone
+
+from assessments.models import Assessment
+from assessments.rules import sees_assessor_work
+
+from . import recommendations
+from .models import ReportKind
+from .selectors import report_ratings, report_theme_summaries, report_themes
+
+SCHEMA = 1
+# Highlights of a full IMA report: areas rated at or above this level (Progressing towards good practice).
+HIGHLIGHT_FROM_POSITION = 4
+
+TITLES = {
+    ReportKind.PROGRESS_REVIEW: "Information Management Assessment: progress review",
+    ReportKind.IMA_REPORT: "Information Management Assessment",
+    ReportKind.ACTION_PLAN: "Information Management Assessment: action plan",
+}
+
+
+def canonical_json(snapshot):
+    return json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def snapshot_sha256(snapshot, template_version):
+    return hashlib.sha256(canonical_json(snapshot) + b"\x00" + template_version.encode("utf-8")).hexdigest()
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _level(level):
+    if level is None:
+        return None
+    return {"name": level.name, "position": level.position, "colour": level.colour}
+
+
+def _assessment(assessment):
+    return {
+        "id": assessment.pk,
+        "type": assessment.assessment_type,
+        "type_label": assessment.get_assessment_type_display(),
+        "year": assessment.year,
+        "label": assessment.short_label,
+        "status": assessment.status,
+        "interviews_from": _iso(assessment.interviews_from),
+        "interviews_to": _iso(assessment.interviews_to),
+        "published_on": _iso(assessment.published_on),
+    }
+
+
+def snapshot_build(*, assessment, kind, user=None, protective_marking="", issue_version=None, today=None):
+    """The snapshot of `assessment` for a report of `kind`, as `user` may see it.
+
+    `user=None` (the command line, or an issue by an assessor) sees everything. A department
+    member sees the assessor's ratings and narratives only once the assessment is published;
+    before that the report shows the department's own ratings, marked as such.
+    """
+    includes_assessor_work = user is None or issue_version is not None or sees_assessor_work(user, assessment)
+    today = today or timezone.localdate()
+    # An action plan is a record of progress, dated the day it is produced; a report carries its publication date.
+    report_date = today if kind == ReportKind.ACTION_PLAN else (assessment.published_on or today)
+    snapshot = {
+        "schema": SCHEMA,
+        "kind": kind,
+        "title": TITLES[kind],
+        "department": {"name": assessment.department.name, "short_name": assessment.department.short_name},
+        "assessment": _assessment(assessment),
+        "baseline": _assessment(assessment.baseline) if assessment.baseline_id else None,
+        "report_date": report_date.isoformat(),
+        "is_draft": assessment.status != Assessment.Status.PUBLISHED,
+        "includes_assessor_work": includes_assessor_work,
+        "issue_version": issue_version,
+        "protective_marking": protective_marking,
+        "background_text": assessment.background_text,
+        "next_steps_text": assessment.next_steps_text,
+    }
+    snapshot["themes"] = _themes(assessment, includes_assessor_work)
+    if kind == ReportKind.PROGRESS_REVIEW:
+        snapshot["outstanding_recommendations"] = recommendations.outstanding_for(assessment)
+    elif kind == ReportKind.IMA_REPORT:
+        snapshot["recommendations"] = recommendations.made_in(assessment) if includes_assessor_work else []
+        snapshot["highlights"] = [
+            row for theme in snapshot["themes"] for row in theme["rows"] if _is_highlight(row["rating"])
+        ]
+    elif kind == ReportKind.ACTION_PLAN:
+        snapshot["action_plan"] = recommendations.action_plan_rows(assessment, today=today)
+    return snapshot
+
+
+def _is_highlight(rating):
+    return rating is not None and rating["position"] >= HIGHLIGHT_FROM_POSITION
+
+
+def _themes(assessment, includes_assessor_work):
+    summaries = report_theme_summaries(assessment)
+    rows_by_theme = {}
+    for rating in report_ratings(assessment):
+        shown = rating.assessor_rating if includes_assessor_work else rating.self_rating
+        rows_by_theme.setdefault(rating.area.theme_id, []).append(
+            {
+                "reference": rating.area.reference,
+                "area": rating.area.name,
+                "baseline_rating": _level(rating.baseline_rating),
+                "rating": _level(shown),
+                "commentary": rating.assessor_commentary if includes_assessor_work else "",
+            }
+        )
+    themes = []
+    for theme in report_themes(assessment.framework):
+        summary = summaries.get(theme.pk)
+        themes.append(
+            {
+                "number": theme.number,
+                "name": theme.name,
+                "rows": rows_by_theme.get(theme.pk, []),
+                "situation_at_time": summary.situation_at_time if summary and includes_assessor_work else "",
+                "progress_narrative": summary.progress_narrative if summary and includes_assessor_work else "",
+            }
+        )
+    return themes

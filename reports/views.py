@@ -1,0 +1,150 @@
+"""Report pages: request, watch, download. Every object is found through the person's scope (else 404)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts import access
+from assessments.services.uploads import safe_filename
+
+from . import selectors
+from .forms import ReportRequestForm
+from .models import ReportJob
+from .services import ReportError, report_issue, report_job_request, report_job_retry
+
+REUSED = "This report was already produced from the same data, so you can download it straight away."
+ISSUED = "Version {version} of the report has been issued. It is being produced now."
+
+
+def _download_name(snapshot, kind, version=None):
+    parts = [snapshot["department"]["short_name"], kind.replace("_", " "), str(snapshot["assessment"]["year"])]
+    if version:
+        parts.append(f"v{version}")
+    return safe_filename(slugify(" ".join(parts)) + ".pdf", fallback="report.pdf")
+
+
+def _pdf_response(name, download_name):
+    if not name or not default_storage.exists(name):
+        raise Http404("The file is not ready")
+    response = FileResponse(
+        default_storage.open(name, "rb"), as_attachment=True, filename=download_name, content_type="application/pdf"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _job_is_busy(job):
+    """Queued but never handed to the broker: the broker was down when it was requested."""
+    return job.status == ReportJob.Status.QUEUED and job.enqueued_at is None
+
+
+@login_required
+@require_GET
+def assessment_reports(request, assessment_id):
+    assessment = selectors.assessment_get_visible_or_404(request.user, assessment_id)
+    return render(
+        request, "reports/assessment_reports.html", {"panel": selectors.report_panel(request.user, assessment)}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_request(request, assessment_id):
+    assessment = selectors.assessment_get_visible_or_404(request.user, assessment_id)
+    form = ReportRequestForm(request.POST or None, assessment=assessment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job, reused = report_job_request(
+                assessment=assessment,
+                kind=form.cleaned_data["kind"],
+                by=request.user,
+                protective_marking=form.cleaned_data["protective_marking"],
+            )
+        except ReportError as error:
+            form.add_error(None, error.message)
+        else:
+            if reused and job.status == ReportJob.Status.DONE:
+                messages.success(request, REUSED)
+            return redirect("reports:job_detail", job.pk)
+    return render(request, "reports/request.html", {"form": form, "assessment": assessment, "heading": "Produce a PDF"})
+
+
+@login_required
+@require_POST
+def report_reissue(request, assessment_id):
+    assessment = selectors.assessment_get_visible_or_404(request.user, assessment_id)
+    if not access.is_assessor(request.user):
+        raise PermissionDenied
+    try:
+        issued = report_issue(assessment=assessment, by=request.user)
+    except ReportError as error:
+        messages.error(request, error.message)
+        return redirect("reports:assessment_reports", assessment.pk)
+    messages.success(request, ISSUED.format(version=issued.version))
+    return redirect("reports:job_detail", issued.jobs.order_by("-pk").first().pk)
+
+
+@login_required
+@require_POST
+def job_retry(request, pk):
+    job = selectors.job_get_visible_or_404(request.user, pk)
+    try:
+        report_job_retry(job=job, by=request.user)
+    except ReportError as error:
+        messages.error(request, error.message)
+    return redirect("reports:job_detail", job.pk)
+
+
+def _status(job):
+    return {
+        "status": job.status,
+        "status_label": job.get_status_display(),
+        "progress": job.progress,
+        "stage": job.stage_label,
+        "finished": job.is_finished,
+        "busy": _job_is_busy(job),
+        "error": job.error_message,
+        "download_url": reverse("reports:job_download", args=[job.pk]) if job.status == ReportJob.Status.DONE else None,
+    }
+
+
+@login_required
+@require_GET
+def job_detail(request, pk):
+    job = selectors.job_get_visible_or_404(request.user, pk)
+    return render(
+        request,
+        "reports/job_detail.html",
+        {"job": job, "status": _status(job), "busy": _job_is_busy(job)},
+    )
+
+
+@login_required
+@require_GET
+def job_status(request, pk):
+    job = selectors.job_get_visible_or_404(request.user, pk)
+    response = JsonResponse(_status(job))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_GET
+def job_download(request, pk):
+    job = selectors.job_get_visible_or_404(request.user, pk)
+    if job.status != ReportJob.Status.DONE:
+        raise Http404("The report is not ready")
+    return _pdf_response(job.pdf.name, _download_name(job.snapshot, job.kind, job.version))
+
+
+@login_required
+@require_GET
+def issued_download(request, pk):
+    issued = selectors.issued_get_visible_or_404(request.user, pk)
+    return _pdf_response(issued.pdf.name, _download_name(issued.snapshot, issued.kind, issued.version))
