@@ -2,6 +2,7 @@
 
 import csv
 import io
+import math
 import re
 
 from django.utils.dateformat import format as date_format
@@ -100,11 +101,22 @@ def sheet_title(plan, taken):
     return title
 
 
+def _row_height(values):
+    """Spreadsheets do not grow rows for wrapped text written by a library: estimate the lines instead."""
+    lines = 1
+    for value, width in zip(values, COLUMN_WIDTHS, strict=False):
+        if isinstance(value, str) and value:
+            wrapped = sum(max(1, math.ceil(len(part) / (width * 1.1))) for part in value.split("\n"))
+            lines = max(lines, wrapped)
+    return min(409, 15 * lines + 3)  # 409 points is Excel's tallest row
+
+
 def _write_sheet(sheet, groups):
     header_font = Font(bold=True, color="FFFFFF")
     wrap = Alignment(wrap_text=True, vertical="top")
     group_border = Border(top=Side(style="thin", color="505A5F"))
     sheet.append(HEADERS + EXTRA_HEADERS)
+    sheet.row_dimensions[1].height = _row_height(HEADERS + EXTRA_HEADERS)
     for cell in sheet[1]:
         cell.font = header_font
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
@@ -117,6 +129,7 @@ def _write_sheet(sheet, groups):
             values[0] = None  # as published: the recommendation once, beside its first action
         sheet.append(values)
         row = sheet.max_row
+        sheet.row_dimensions[row].height = _row_height(values)
         for cell in sheet[row]:
             cell.alignment = wrap
             if isinstance(cell.value, str):

@@ -145,7 +145,7 @@ class PublicationDateField(DateInputField):
     def compress(self, data_list):
         try:
             return super().compress(data_list)
-        except forms.ValidationError as error:
+        except (forms.ValidationError, OverflowError) as error:  # a year of 30 digits overflows date()
             raise forms.ValidationError(NOT_A_REAL_DATE) from error
 
 

@@ -72,7 +72,10 @@ class DashboardFilterForm(forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Div(
-                _column(Field.select("framework"), Field.select("theme")),
+                _column(
+                    Field.select("framework", css_class="govuk-!-width-full"),
+                    Field.select("theme", css_class="govuk-!-width-full"),
+                ),
                 _column(Field.select("department_type"), Field.select("sort")),
                 _column(Field.text("year_from", field_width=Fixed.FOUR), Field.text("year_to", field_width=Fixed.FOUR)),
                 css_class="govuk-grid-row",

@@ -16,7 +16,7 @@ XLSX_DATE_FORMAT = "d mmmm yyyy"
 NOT_RATED = "Not rated"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Cell:
     text: str
     value: object = None

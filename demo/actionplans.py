@@ -77,6 +77,9 @@ ACTIONS = [
     ("Configure the system and test it with two pilot teams", "Chief Information Officer"),
     ("Publish guidance on the intranet and measure how often it is read", "Information Asset Owner network lead"),
 ]
+STARTED = "Work has started: the project board agreed the approach and the first milestones."
+DELIVERED = "Delivered and signed off by the KIM board."
+SUPERSEDED = "Superseded by the move to the new collaboration platform, agreed with TNA."
 # (status, due in days from today, completed days ago): a spread of RAG states.
 SCHEDULE = [
     (ActionStatus.COMPLETE, -120, 130),
@@ -138,12 +141,12 @@ class _Seeder:
             self.recommendations.append(recommendation)
             self.recommendations_by_assessment[assessment.pk].append(recommendation)
 
-    def add_plan(self, assessment, variant, dro):
+    def add_plan(self, assessment, variant, dro, lead):
         if variant == "none":
             return
         published = assessment.published_on or self.today
         accepted_on = min(self.today - datetime.timedelta(days=1), published + datetime.timedelta(days=60))
-        plan = ActionPlan(assessment=assessment, status=PlanStatus.DRAFT, created_by=None)
+        plan = ActionPlan(assessment=assessment, status=PlanStatus.DRAFT)
         if variant in ("accepted", "changed", "closed"):
             plan.status = PlanStatus.ACCEPTED
             plan.submitted_at = _aware(accepted_on - datetime.timedelta(days=14))
@@ -161,6 +164,7 @@ class _Seeder:
                 "Good progress on every recommendation; remaining work continues as business as usual."
             )
         plan._history_date = _aware(published + datetime.timedelta(days=30))
+        plan._history_user = plan.created_by = lead
         plan._variant, plan._accepted_on, plan._dro = variant, accepted_on, dro
         self.plans.append(plan)
 
@@ -192,49 +196,35 @@ class _Seeder:
                     if status == ActionStatus.COMPLETE
                     else None,
                 )
-                action._history_date = plan._history_date
+                action._history_date, action._history_user = plan._history_date, plan._history_user
                 self.actions.append(action)
                 self.actions_by_plan[id(plan)].append(action)
 
     def add_progress(self, plan, lead):
         if not plan.accepted_at:
             return
+        start = plan._accepted_on + datetime.timedelta(days=20)
         for action in self.actions_by_plan[id(plan)]:
-            author = action.owner_user or lead
-            start = plan._accepted_on + datetime.timedelta(days=20)
+            notes = []
             if action.status in (ActionStatus.UNDERWAY, ActionStatus.COMPLETE) and start <= self.today:
-                self.updates.append(
-                    ProgressUpdate(
-                        action=action,
-                        date=min(start, action.completion_date or self.today),
-                        author=author,
-                        commentary="Work has started: the project board agreed the approach and the first milestones.",
-                        status_from=ActionStatus.NOT_STARTED,
-                        status_to=ActionStatus.UNDERWAY,
-                    )
-                )
+                notes.append((min(start, action.completion_date or self.today), STARTED, ActionStatus.UNDERWAY))
             if action.status == ActionStatus.COMPLETE:
-                self.updates.append(
-                    ProgressUpdate(
-                        action=action,
-                        date=action.completion_date,
-                        author=author,
-                        commentary="Delivered and signed off by the KIM board.",
-                        status_from=ActionStatus.UNDERWAY,
-                        status_to=ActionStatus.COMPLETE,
-                    )
-                )
+                notes.append((action.completion_date, DELIVERED, ActionStatus.COMPLETE))
             if action.status == ActionStatus.NOT_APPLICABLE:
+                notes.append((min(self.today, start), SUPERSEDED, ActionStatus.NOT_APPLICABLE))
+            status = ActionStatus.NOT_STARTED
+            for day, commentary, new_status in notes:
                 self.updates.append(
                     ProgressUpdate(
                         action=action,
-                        date=min(self.today, start),
-                        author=author,
-                        commentary="Superseded by the move to the new collaboration platform, agreed with TNA.",
-                        status_from=ActionStatus.NOT_STARTED,
-                        status_to=ActionStatus.NOT_APPLICABLE,
+                        date=day,
+                        author=action.owner_user or lead,
+                        commentary=commentary,
+                        status_from=status,
+                        status_to=new_status,
                     )
                 )
+                status = new_status
 
     def reviews_for(self, plan):
         if not plan.accepted_at:
@@ -299,7 +289,8 @@ def seed_action_plans(departments, assessor, *, today=None):
         is_latest = latest.get(department.pk) == assessment.pk
         seeder.add_recommendations(assessment, closing=not is_latest)
         variant = _variant(department, index[department.pk]) if is_latest else "closed"
-        seeder.add_plan(assessment, variant, users.get(people.dro_email(department)))
+        lead = users.get(people.lead_email(department))
+        seeder.add_plan(assessment, variant, users.get(people.dro_email(department)), lead)
 
     bulk_create_with_history(seeder.recommendations, Recommendation, batch_size=500, default_user=assessor)
     bulk_create_with_history(seeder.plans, ActionPlan, batch_size=500, default_user=assessor)
@@ -309,7 +300,14 @@ def seed_action_plans(departments, assessor, *, today=None):
     for plan in seeder.plans:
         seeder.add_progress(plan, users.get(people.lead_email(plan.assessment.department)))
     ProgressUpdate.objects.bulk_create(seeder.updates, batch_size=500)
-    PlanReview.objects.bulk_create(
+    reviews = PlanReview.objects.bulk_create(
         [review for plan in seeder.plans for review in seeder.reviews_for(plan)], batch_size=200
     )
+    # created_at is set to "now" on insert; the demo's history reads better dated when things happened.
+    for update in seeder.updates:
+        update.created_at = _aware(update.date, 16)
+    ProgressUpdate.objects.bulk_update(seeder.updates, ["created_at"], batch_size=500)
+    for review in reviews:
+        review.created_at = review.plan.accepted_at
+    PlanReview.objects.bulk_update(reviews, ["created_at"], batch_size=200)
     return len(seeder.plans)

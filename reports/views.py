@@ -57,7 +57,8 @@ def assessment_reports(request, assessment_id):
 @require_http_methods(["GET", "POST"])
 def report_request(request, assessment_id):
     assessment = selectors.assessment_get_visible_or_404(request.user, assessment_id)
-    form = ReportRequestForm(request.POST or None, assessment=assessment)
+    # An empty POST is still a POST: bound, so it is validated and answered with an error summary.
+    form = ReportRequestForm(request.POST if request.method == "POST" else None, assessment=assessment)
     if request.method == "POST" and form.is_valid():
         try:
             job, reused = report_job_request(

@@ -19,7 +19,7 @@ class PlanReviewForm(forms.Form):
     Rendered field by field in the template (the per-action fields sit beside each action)."""
 
     decision = forms.ChoiceField(
-        label="Your decision",
+        label="Accept or return the plan",
         choices=DECISION_CHOICES,
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether to accept the plan or return it"},

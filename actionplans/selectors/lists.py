@@ -61,7 +61,7 @@ def my_action_counts(rows):
 def assessments_awaiting_plan(user):
     """Published assessments with recommendations but no plan yet, in the person's scope."""
     return list(
-        Assessment.objects.filter(access.department_scope_q(user), status=Assessment.Status.PUBLISHED)
+        Assessment.objects.filter(access.assessment_scope_q(user), status=Assessment.Status.PUBLISHED)
         .filter(Exists(Recommendation.objects.filter(assessment=OuterRef("pk"))))
         .filter(action_plan__isnull=True)
         .select_related("department")

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
 from accounts.models import Membership
 from actionplans.choices import CLOSED_STATUSES, PlanStatus
@@ -60,7 +59,7 @@ def _recipients(found):
     department_ids = {action.plan.assessment.department_id for action, _ in found}
     leads = defaultdict(set)
     for department_id, email in Membership.objects.filter(
-        Q(department_id__in=department_ids), role=Membership.Role.KIM_LEAD, user__is_active=True
+        department_id__in=department_ids, role=Membership.Role.KIM_LEAD, user__is_active=True
     ).values_list("department_id", "user__email"):
         leads[department_id].add(email)
     by_email = defaultdict(list)

@@ -45,6 +45,16 @@ def test_another_departments_lead_gets_404_on_every_plan_page_export_and_update(
     assert not ProgressUpdate.objects.exists()
 
 
+def test_another_departments_lead_cannot_start_or_read_its_plan(client, lead_b, assessor, assessment_a):
+    from actionplans.tests import steps
+
+    steps.recommend(assessor, assessment_a)
+    client.force_login(lead_b)
+    assert client.get(reverse("actionplans:plan_create", args=[assessment_a.pk])).status_code == 404
+    assert client.post(reverse("actionplans:plan_create", args=[assessment_a.pk])).status_code == 404
+    assert client.get(reverse("actionplans:recommendation_list", args=[assessment_a.pk])).status_code == 404
+
+
 def test_anonymous_people_are_sent_to_sign_in(client, accepted_plan_a):
     for method, url in [*plan_urls(accepted_plan_a), ("get", reverse("actionplans:plan_list"))]:
         response = getattr(client, method)(url)

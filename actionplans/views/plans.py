@@ -68,7 +68,8 @@ def plan_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def plan_create_view(request, assessment_id):
     assessment = get_object_or_404(
-        Assessment.objects.filter(access.department_scope_q(request.user)).select_related("department"),
+        # assessment_scope_q: a department's unsubmitted self-assessment does not exist for TNA (404, not 403).
+        Assessment.objects.filter(access.assessment_scope_q(request.user)).select_related("department"),
         pk=assessment_id,
     )
     if not access.is_kim_lead(request.user, assessment.department):

@@ -23,8 +23,9 @@ from .common import posted, run_service
 
 def _assessment_or_404(user, pk):
     """Assessors see every assessment's recommendations; departments see them once the report is published."""
+    # assessment_scope_q, not department_scope_q: a department's unsubmitted self-assessment is hidden from TNA.
     assessment = (
-        Assessment.objects.filter(access.department_scope_q(user), pk=pk)
+        Assessment.objects.filter(access.assessment_scope_q(user), pk=pk)
         .select_related("department", "framework")
         .first()
     )

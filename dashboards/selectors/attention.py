@@ -51,6 +51,7 @@ def reassessment_schedule(*, this_year, department_type=""):
     baselines = published.filter(assessment_type__in=BASELINE_TYPES)
     development = (
         AreaRating.objects.filter(assessment_id=OuterRef("latest_id"), assessor_rating__position=1)
+        .order_by()
         .values("assessment_id")
         .annotate(count=Count("pk"))
         .values("count")

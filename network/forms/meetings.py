@@ -11,7 +11,7 @@ from network.models import DEFAULT_MEETING_TITLE, Meeting
 from network.services.meetings import HELD_BEFORE_DATE, ORIGINAL_DATE_SAME_AS_DATE, REARRANGED_NEEDS_ORIGINAL_DATE
 from network.uploads import ALLOWED_LABEL, check_upload
 
-from .fields import GovDateField, time_field
+from .fields import GovDateField, IdChoicesField, time_field
 
 MAX_AGENDA_ITEMS = 40
 AGENDA_ITEM_TOO_LONG = "Each agenda item must be 300 characters or fewer: item {number} is longer"
@@ -166,7 +166,7 @@ class DiscussionItemForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    departments = forms.ModelMultipleChoiceField(
+    departments = IdChoicesField(
         label="Departments represented",
         required=False,
         queryset=Department.objects.none(),

@@ -68,7 +68,7 @@ def test_recommendations_plan_review_and_progress(
         "Draft the schedule with each directorate",
         "Departmental Records Officer",
         31,
-        owner_user=contributor_a.full_name,
+        owner_user=contributor_a.pk,
     )
     add_action(page, "R1", "Publish the schedule on the intranet", "Head of KIM", 15)
     page.click("text=Add an action >> nth=0")
