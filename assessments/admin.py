@@ -60,7 +60,8 @@ class AreaRatingInline(admin.TabularInline):
     can_delete = False
     show_change_link = True
     fields = ["area", "self_rating", "is_complete", "assessor_rating", "version"]
-    readonly_fields = ["area", "version"]
+    # Ratings change only through the services (state checks, stale-save protection, history).
+    readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         # Every area exists from creation; adding or deleting one would break the framework's shape.
@@ -109,10 +110,16 @@ class AreaRatingAdmin(SimpleHistoryAdmin):
     list_filter = ["assessment__status", "is_complete"]
     search_fields = ["assessment__department__name", "area__name"]
     list_select_related = ["assessment__department", "area", "self_rating", "assessor_rating"]
-    readonly_fields = ["assessment", "area", "version", "updated_by", "created_at", "updated_at"]
     inlines = [EvidenceInline]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # View only: a rating changes through the services, which check state and refuse stale saves.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

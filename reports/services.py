@@ -128,7 +128,7 @@ def report_issue(*, assessment, kind=None, by):
     """
     if not access.is_assessor(by):
         raise ReportError(ISSUE_ONLY_ASSESSORS)
-    assessment = Assessment.objects.select_for_update().select_related("department", "baseline").get(pk=assessment.pk)
+    assessment = Assessment.objects.select_for_update(of=("self",)).select_related("department", "baseline").get(pk=assessment.pk)
     if assessment.status != Assessment.Status.PUBLISHED:
         raise ReportError(ISSUE_ONLY_PUBLISHED)
     kind = kind or ISSUED_KIND.get(assessment.assessment_type)

@@ -35,7 +35,7 @@ def mark_changed(plan, by):
 
 @transaction.atomic
 def plan_create(*, assessment, by):
-    assessment = Assessment.objects.select_for_update().select_related("department").get(pk=assessment.pk)
+    assessment = Assessment.objects.select_for_update(of=("self",)).select_related("department").get(pk=assessment.pk)
     require_lead(by, assessment.department)
     if assessment.status != Assessment.Status.PUBLISHED:
         raise ValidationError(ASSESSMENT_NOT_PUBLISHED)

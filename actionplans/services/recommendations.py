@@ -41,7 +41,7 @@ def _theme_and_area(assessment, theme, area):
 def recommendation_create(*, assessment, by, text, priority, theme=None, area=None):
     require_assessor(by)
     # Locking the assessment serialises numbering: two assessors adding at once get R4 and R5.
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    assessment = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
     _check_assessment(assessment)
     theme, area = _theme_and_area(assessment, theme, area)
     highest = assessment.recommendations.aggregate(highest=Max("number"))["highest"] or 0

@@ -69,7 +69,7 @@ def _save(obj, *, by, reason, update_fields=None):
 
 def _locked(assessment):
     """Re-read the assessment inside the transaction so two people cannot move it from the same state."""
-    return Assessment.objects.select_for_update().select_related("department").get(pk=assessment.pk)
+    return Assessment.objects.select_for_update(of=("self",)).select_related("department").get(pk=assessment.pk)
 
 
 def latest_baseline(department, *, before_year=None):

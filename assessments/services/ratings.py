@@ -56,7 +56,7 @@ def _check_level(assessment, level):
 
 def _locked_rating(rating):
     return (
-        AreaRating.objects.select_for_update()
+        AreaRating.objects.select_for_update(of=("self",))
         .select_related("assessment__department", "area__theme", "updated_by", "self_rating", "assessor_rating")
         .get(pk=rating.pk)
     )
@@ -121,7 +121,7 @@ def _summary_changed_by(summary):
 @transaction.atomic
 def theme_summary_save(*, summary, by, version, situation_at_time, progress_narrative):
     summary = (
-        ThemeSummary.objects.select_for_update().select_related("assessment__department", "theme").get(pk=summary.pk)
+        ThemeSummary.objects.select_for_update(of=("self",)).select_related("assessment__department", "theme").get(pk=summary.pk)
     )
     _check_assessor(summary.assessment, by)
     if int(version) != summary.version:

@@ -27,7 +27,7 @@ def excerpt_save(*, rating, by, excerpt, approve):
     require_network_manager(by, ONLY_ASSESSORS_APPROVE)
     if not shareable_ratings().filter(pk=rating.pk).exists():
         raise NetworkError(NOT_SHAREABLE)
-    record = GoodPracticeExcerpt.objects.select_for_update().filter(rating=rating).first()
+    record = GoodPracticeExcerpt.objects.select_for_update(of=("self",)).filter(rating=rating).first()
     if record is None:
         record = GoodPracticeExcerpt(rating=rating, written_by=by)
     text_changed = record.excerpt != excerpt
@@ -43,7 +43,7 @@ def excerpt_save(*, rating, by, excerpt, approve):
 @transaction.atomic
 def good_practice_consent_set(*, assessment, by, share):
     """The department's KIM lead decides whether good practice from this assessment is shared."""
-    assessment = Assessment.objects.select_for_update().select_related("department").get(pk=assessment.pk)
+    assessment = Assessment.objects.select_for_update(of=("self",)).select_related("department").get(pk=assessment.pk)
     if not access.is_kim_lead(by, assessment.department):
         raise PermissionDenied(ONLY_LEAD_CONSENTS.format(department=assessment.department.name))
     if assessment.share_good_practice != share:

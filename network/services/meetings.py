@@ -70,7 +70,7 @@ def meeting_update(*, meeting, by, agenda=None, **fields):
     the date the meeting had until now is kept as the first date.
     """
     require_network_manager(by)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     before = {name: getattr(meeting, name) for name in MEETING_FIELDS}
     for name in MEETING_FIELDS:
         if name in fields:
@@ -92,7 +92,7 @@ def meeting_update(*, meeting, by, agenda=None, **fields):
 @transaction.atomic
 def discussion_item_add(*, meeting, by, title, summary=""):
     require_network_manager(by)
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # serialise numbering per meeting
+    Meeting.objects.select_for_update(of=("self",)).filter(pk=meeting.pk).first()  # serialise numbering per meeting
     last = meeting.discussion_items.aggregate(last=Max("order"))["last"] or 0
     item = DiscussionItem(meeting=meeting, order=last + 1, title=title, summary=summary)
     save_with_history(item, by=by, reason="Item discussed added")
