@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from accounts import access
 from assessments.models import RatingLevel, Theme
+from ima_portal.pagination import paginate
 
 from . import rules
 from .colours import BLACK, WHITE, needs_white_text, safe_colour
@@ -25,6 +26,9 @@ from .presenters import crossgov, department
 from .selectors.common import frameworks_all
 
 FORMATS = ("csv", "xlsx")
+# Rows of each department-per-row table on one page of the cross-government dashboard; exports hold them all.
+ROWS_PER_PAGE = 25
+PAGE_PARAMETERS = {section: f"{section}_page" for section in crossgov.PAGED_SECTIONS}
 
 
 def _filter_form(request):
@@ -59,7 +63,7 @@ def _cross_government(request):
     if form.current is None:
         return render(request, "dashboards/no_framework.html")
     filters = form.filters()
-    page = crossgov.crossgov_page(filters, today=timezone.localdate())
+    page = crossgov.crossgov_page(filters, today=timezone.localdate(), page_of=_page_of(request))
     return render(
         request,
         "dashboards/cross_government.html",
@@ -76,9 +80,26 @@ def _cross_government(request):
     )
 
 
+def _page_of(request):
+    def page_of(section, rows):
+        return paginate(
+            request,
+            rows,
+            per_page=ROWS_PER_PAGE,
+            parameter=PAGE_PARAMETERS[section],
+            fragment=section,
+            label=f"{crossgov.SECTIONS[section]}: pages",
+        )
+
+    return page_of
+
+
 def _export_links(request, sections, **kwargs):
-    """{section: {"csv": url, "xlsx": url}}, carrying the page's filters."""
-    query = request.GET.urlencode()
+    """{section: {"csv": url, "xlsx": url}} with the page's filters; not its page numbers: a file holds every row."""
+    query = request.GET.copy()
+    for parameter in PAGE_PARAMETERS.values():
+        query.pop(parameter, None)
+    query = query.urlencode()
     name = "dashboards:department_export" if kwargs else "dashboards:export"
     links = {}
     for section in sections:

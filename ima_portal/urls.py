@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "ima_portal.views.error_400"
 handler403 = "ima_portal.views.error_403"
 handler404 = "ima_portal.views.error_404"
 handler500 = "ima_portal.views.error_500"

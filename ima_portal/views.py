@@ -34,6 +34,16 @@ def home(request):
     return render(request, template, context)
 
 
+def error_400(request, exception=None):
+    # Django's own 400 page is plain text: a request too large or malformed still gets a GOV.UK page.
+    return render(request, "errors/400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token: usually an old tab, not an attack. Say so, save nothing."""
+    return render(request, "errors/csrf.html", status=403)
+
+
 def error_403(request, exception=None):
     return render(request, "errors/403.html", status=403)
 

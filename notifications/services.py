@@ -1,9 +1,23 @@
 """Emails are rendered now (inside the transaction, from committed-to-be data) and sent by a worker after commit."""
 
+import logging
+
 from django.db import transaction
 from django.template.loader import render_to_string
+from kombu.exceptions import OperationalError as BrokerError
 
 from .tasks import send_email
+
+logger = logging.getLogger(__name__)
+
+
+def _queue(address, subject, body):
+    # Runs after the commit, inside the request: the change is already saved. A broker outage must not
+    # turn it into a server error for the person, so the lost email is logged for the operators instead.
+    try:
+        send_email.delay(to=address, subject=subject, body=body)
+    except (BrokerError, OSError) as error:
+        logger.error("Email %r to %s not queued, the broker is unreachable: %s", subject, address, error)
 
 
 def notify(*, recipients, template, context):
@@ -17,5 +31,5 @@ def notify(*, recipients, template, context):
     subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
     body = render_to_string(f"emails/{template}.txt", context)
     for address in addresses:
-        transaction.on_commit(lambda address=address: send_email.delay(to=address, subject=subject, body=body))
+        transaction.on_commit(lambda address=address: _queue(address, subject, body))
     return len(addresses)

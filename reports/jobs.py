@@ -66,7 +66,9 @@ def job_enqueue(job_id):
 
     try:
         # No publish retries: a person is waiting for the page, and the sweeper sends it again later.
-        render_report_job.apply_async(args=[job_id], retry=False)
+        # Not `retry=False`: kombu then falls back to its own connection retries, and a down broker
+        # holds the page for about six seconds; a retry policy of zero retries fails at once.
+        render_report_job.apply_async(args=[job_id], retry=True, retry_policy={"max_retries": 0})
     except (BrokerError, OSError) as exc:
         logger.warning("Report job %s not sent to the broker (%s); the sweeper will send it later.", job_id, exc)
         return False

@@ -120,6 +120,7 @@ def report_issue_on_publish(*, assessment, by):
     return None
 
 
+@transaction.atomic  # the Re-issue view calls it directly: select_for_update needs a transaction (PostgreSQL)
 def report_issue(*, assessment, kind=None, by):
     """Freeze the report as it stands into the next issued version and have a worker produce its PDF.
 
@@ -128,7 +129,11 @@ def report_issue(*, assessment, kind=None, by):
     """
     if not access.is_assessor(by):
         raise ReportError(ISSUE_ONLY_ASSESSORS)
-    assessment = Assessment.objects.select_for_update(of=("self",)).select_related("department", "baseline").get(pk=assessment.pk)
+    assessment = (
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("department", "baseline")
+        .get(pk=assessment.pk)
+    )
     if assessment.status != Assessment.Status.PUBLISHED:
         raise ReportError(ISSUE_ONLY_PUBLISHED)
     kind = kind or ISSUED_KIND.get(assessment.assessment_type)

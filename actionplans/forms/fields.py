@@ -23,7 +23,7 @@ class GovDateField(DateInputField):
     def compress(self, data_list):
         try:
             value = super().compress(data_list)
-        except ValidationError as error:
+        except (ValidationError, OverflowError) as error:  # a year of 30 digits overflows date()
             raise ValidationError(f"The {self.noun} must be a real date") from error
         if value is not None and not 2000 <= value.year <= 2100:
             raise ValidationError(f"The {self.noun} must be a real date, with a 4-digit year like 2027")

@@ -3,6 +3,7 @@ from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
 
 from actionplans.choices import ActionStatus, PlanStatus, Priority, Rag
+from ima_portal import widgets
 
 ANY = [("", "Any")]
 
@@ -39,7 +40,7 @@ class PlanFilterForm(forms.Form):
 
 
 class PlanListFilterForm(forms.Form):
-    department = forms.ChoiceField(label="Department", choices=ANY, required=False)
+    department = forms.ChoiceField(label="Department", choices=ANY, required=False, widget=widgets.Select)
     status = forms.ChoiceField(label="Plan status", choices=ANY + PlanStatus.choices, required=False)
 
     def __init__(self, *args, departments=(), **kwargs):

@@ -22,13 +22,20 @@ class PlanSummary:
     complete: int = 0
 
 
-def plan_list_for(user, *, today, department=None, status=""):
-    """Plans the person may see, each with its RAG counts: two queries however many plans or actions."""
-    plans = plans_visible_to(user).order_by("assessment__department__name", "-assessment__year")
+def plans_listed_for(user, *, department=None, status=""):
+    """Plans the person may see, narrowed by the list's filters, without their actions: page it first,
+    then `plan_summaries` for the page's plans, so the work does not grow with the number of plans."""
+    # pk last: a page boundary must fall in the same place on every request.
+    plans = plans_visible_to(user).order_by("assessment__department__name", "-assessment__year", "-pk")
     if department is not None:
         plans = plans.filter(assessment__department=department)
     if status:
         plans = plans.filter(status=status)
+    return plans
+
+
+def plan_summaries(plans, *, today):
+    """Each plan with its action counts by RAG status, overdue and complete (one query for them all)."""
     summaries = {plan.pk: PlanSummary(plan=plan, rag={"red": 0, "amber": 0, "green": 0}) for plan in plans}
     for plan_id, due_date, action_status in Action.objects.filter(plan_id__in=summaries).values_list(
         "plan_id", "due_date", "status"
@@ -59,14 +66,14 @@ def my_action_counts(rows):
 
 
 def assessments_awaiting_plan(user):
-    """Published assessments with recommendations but no plan yet, in the person's scope."""
-    return list(
+    """Published assessments with recommendations but no plan yet, in the person's scope (a queryset: page it)."""
+    return (
         Assessment.objects.filter(access.assessment_scope_q(user), status=Assessment.Status.PUBLISHED)
         .filter(Exists(Recommendation.objects.filter(assessment=OuterRef("pk"))))
         .filter(action_plan__isnull=True)
         .select_related("department")
         .annotate(recommendation_count=Count("recommendations"))
-        .order_by("department__name", "-year")
+        .order_by("department__name", "-year", "-pk")
     )
 
 

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,10 +12,11 @@ from actionplans.forms import ConfirmForm, PlanFilterForm, PlanListFilterForm
 from actionplans.models import PlanReview
 from actionplans.permissions import plan_permissions
 from actionplans.selectors.history import plan_history
-from actionplans.selectors.lists import assessments_awaiting_plan, plan_list_for
+from actionplans.selectors.lists import assessments_awaiting_plan, plan_summaries, plans_listed_for
 from actionplans.selectors.plans import filter_groups, plan_for_user_or_404, plan_page
 from actionplans.services.plans import plan_create, plan_reopen, plan_submit
 from assessments.models import Assessment
+from ima_portal.pagination import paginate
 
 from .common import posted, run_service, today
 
@@ -23,6 +26,8 @@ CONFIRMATIONS = {
     "returned": ("Action plan returned", "The department's KIM leads have been told by email, with your comments."),
     "closed": ("Action plan closed by agreement", "The department's KIM leads have been told by email."),
 }
+PLANS_PER_PAGE = 25
+AWAITING_PER_PAGE = 10
 
 
 @login_required
@@ -32,14 +37,24 @@ def plan_list(request):
     filter_form = PlanListFilterForm(request.GET or None, departments=departments)
     filters = filter_form.filters()
     department = next((d for d in departments if d.slug == filters.get("department")), None)
-    summaries = plan_list_for(request.user, today=today(), department=department, status=filters.get("status", ""))
+    plans = plans_listed_for(request.user, department=department, status=filters.get("status", ""))
+    listing = paginate(request, plans, per_page=PLANS_PER_PAGE, fragment="plans", label="Pages of plans")
     context = {
-        "summaries": summaries,
+        "summaries": plan_summaries(listing.rows, today=today()),
+        "listing": listing,
         "filter_form": filter_form,
-        "awaiting": assessments_awaiting_plan(request.user),
+        "awaiting": paginate(
+            request,
+            assessments_awaiting_plan(request.user),
+            per_page=AWAITING_PER_PAGE,
+            parameter="awaiting_page",
+            fragment="awaiting",
+            label="Pages of assessments waiting for an action plan",
+        ),
         "is_assessor": access.is_assessor(request.user),
         "led_ids": access.led_department_ids(request.user),
-        "query": request.GET.urlencode(),
+        # The filters applied, without page numbers: the export holds every page.
+        "query": urlencode(filters),
     }
     return render(request, "actionplans/plan_list.html", context)
 

@@ -30,16 +30,38 @@ def assessment_get_for_user_or_404(user, pk):
     return assessment
 
 
-def assessment_list_for(user):
-    """Every assessment the user may see, newest year first, with its progress (completed areas)."""
+def assessments_listed_for(user):
+    """Every assessment the user may see, by department then newest first, without progress: page it first,
+    then `progress_add` to the page's rows, so the work does not grow with the number of assessments."""
     return (
         assessments_visible_to(user)
         .filter(department__is_active=True)
-        .annotate(
-            area_count=Count("ratings"),
-            completed_count=Count("ratings", filter=Q(ratings__is_complete=True)),
-        )
-        .order_by("department__name", "-year", "-created_at")
+        # pk last: a page boundary must fall in the same place on every request.
+        .order_by("department__name", "-year", "-created_at", "-pk")
+    )
+
+
+def progress_add(assessments):
+    """Sets `area_count` and `completed_count` on each of these assessments (one query for them all)."""
+    counts = {
+        row["assessment_id"]: row
+        for row in AreaRating.objects.filter(assessment__in=[assessment.pk for assessment in assessments])
+        .values("assessment_id")
+        .annotate(area_count=Count("pk"), completed_count=Count("pk", filter=Q(is_complete=True)))
+        .order_by()
+    }
+    for assessment in assessments:
+        row = counts.get(assessment.pk, {})
+        assessment.area_count = row.get("area_count", 0)
+        assessment.completed_count = row.get("completed_count", 0)
+    return assessments
+
+
+def assessment_list_for(user):
+    """Every assessment the user may see, newest year first, with its progress (completed areas)."""
+    return assessments_listed_for(user).annotate(
+        area_count=Count("ratings"),
+        completed_count=Count("ratings", filter=Q(ratings__is_complete=True)),
     )
 
 

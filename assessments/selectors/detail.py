@@ -145,22 +145,27 @@ class AreaPage:
     previous: object
     levels: list
     next_rating_id: int | None
+    next_to_do_rating_id: int | None
     position: int
     area_count: int
 
 
 def area_page(assessment, rating_id):
-    """One area of an assessment, with its evidence, previous published rating and the next area's id."""
+    """One area of an assessment, with its evidence, previous published rating and the next area to do."""
     detail = assessment_detail(assessment)
     rows = detail.rows
     for index, row in enumerate(rows):
         if row.rating.pk == rating_id:
             following = rows[index + 1].rating.pk if index + 1 < len(rows) else None
+            # The lead's "Save and continue" skips areas already complete, so fixing one returned
+            # area leads to check your answers rather than through every later area.
+            to_do = [other.rating.pk for other in rows[index + 1 :] if not other.rating.is_complete]
             return AreaPage(
                 row=row,
                 previous=detail.previous,
                 levels=detail.levels,
                 next_rating_id=following,
+                next_to_do_rating_id=to_do[0] if to_do else None,
                 position=index + 1,
                 area_count=len(rows),
             )

@@ -55,11 +55,13 @@ def _check_level(assessment, level):
 
 
 def _locked_rating(rating):
-    return (
-        AreaRating.objects.select_for_update(of=("self",))
-        .select_related("assessment__department", "area__theme", "updated_by", "self_rating", "assessor_rating")
-        .get(pk=rating.pk)
-    )
+    # Lock the row alone, then read it with its relations. On PostgreSQL a locking query that had to wait
+    # re-reads the locked row but keeps the joined rows it saw before the wait: the refusal would name
+    # "Somebody" and show the ratings as they were, not as the other person saved them.
+    AreaRating.objects.select_for_update().filter(pk=rating.pk).values_list("pk", flat=True).get()
+    return AreaRating.objects.select_related(
+        "assessment__department", "area__theme", "updated_by", "self_rating", "assessor_rating"
+    ).get(pk=rating.pk)
 
 
 def _check_version(rating, version):
@@ -121,7 +123,9 @@ def _summary_changed_by(summary):
 @transaction.atomic
 def theme_summary_save(*, summary, by, version, situation_at_time, progress_narrative):
     summary = (
-        ThemeSummary.objects.select_for_update(of=("self",)).select_related("assessment__department", "theme").get(pk=summary.pk)
+        ThemeSummary.objects.select_for_update(of=("self",))
+        .select_related("assessment__department", "theme")
+        .get(pk=summary.pk)
     )
     _check_assessor(summary.assessment, by)
     if int(version) != summary.version:

@@ -10,14 +10,17 @@ from accounts import access
 from assessments.forms import OpenAssessmentForm, StartSelfAssessmentForm
 from assessments.models import Department
 from assessments.rules import assessor_may_edit, lead_may_edit, sees_assessor_work
-from assessments.selectors.assessments import assessment_list_for, assessor_queue
+from assessments.selectors.assessments import assessments_listed_for, assessor_queue, progress_add
 from assessments.selectors.detail import assessment_detail as detail_read
 from assessments.selectors.history import assessment_history as history_read
 from assessments.services.errors import TransitionError
 from assessments.services.lifecycle import assessment_open as open_service
 from assessments.services.lifecycle import self_assessment_start as start_service
+from ima_portal.pagination import paginate
 
 from .common import visible_assessment
+
+ASSESSMENTS_PER_PAGE = 25
 
 
 def _open_form(user, data=None):
@@ -32,14 +35,15 @@ def _led_departments(user):
 @require_GET
 def assessment_list(request):
     user = request.user
+    listing = paginate(request, assessments_listed_for(user), per_page=ASSESSMENTS_PER_PAGE)
     context = {
-        "assessments": assessment_list_for(user),
+        "assessments": progress_add(listing.rows),
+        "listing": listing,
         "is_assessor": access.is_assessor(user),
         "led_departments": _led_departments(user),
     }
     if context["is_assessor"]:
         context["queue"] = assessor_queue(user)
-        context["open_form"] = _open_form(user)
     return render(request, "assessments/assessment_list.html", context)
 
 

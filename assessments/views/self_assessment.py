@@ -53,9 +53,9 @@ def _after_save(assessment, page, action, came_from):
         return redirect(f"{url}?from={came_from}#evidence" if came_from else f"{url}#evidence")
     if action == SAVE_AS_DRAFT:
         return redirect("assessments:task_list", assessment.pk)
-    if came_from == FROM_CHECK or page.next_rating_id is None:
+    if came_from == FROM_CHECK or page.next_to_do_rating_id is None:
         return redirect("assessments:check_answers", assessment.pk)
-    return redirect("assessments:area_edit", assessment.pk, page.next_rating_id)
+    return redirect("assessments:area_edit", assessment.pk, page.next_to_do_rating_id)
 
 
 def _save_area(request, assessment, page, form):

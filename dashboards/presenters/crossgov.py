@@ -1,4 +1,9 @@
-"""The cross-government dashboard as tables and charts: one builder per section, shared by page and export."""
+"""The cross-government dashboard as tables and charts: one builder per section, shared by page and export.
+
+The page shows the department-per-row tables a page at a time (`page_of`, from the view): the work of
+building and sending them stays the same whatever the number of departments. The exports build the
+same tables over every row, with the same filters and order.
+"""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -28,7 +33,8 @@ def _assessment_label(assessment):
     return assessment.short_label
 
 
-def heatmap_table(data):
+def heatmap_table(data, rows=None):
+    """The heatmap of `rows` (a page of data.rows), or of every department shown."""
     to_assessment, to_dashboard = assessment_url(), department_dashboard_url()
     headers = ["Department", "Assessment", *[area_heading(area) for area in data.areas], "Score"]
     groups = []
@@ -44,7 +50,7 @@ def heatmap_table(data):
         numeric_columns=frozenset({len(headers) - 1}),
         header_groups=[("", 2), *[(f"{theme.number}. {theme.name}", span) for theme, span in groups], ("", 1)],
     )
-    for row in data.rows:
+    for row in data.rows if rows is None else rows:
         link = to_assessment(row.latest.pk)
         table.rows.append(
             [
@@ -115,12 +121,24 @@ def movement(row):
     return "No change"
 
 
-def league_table(data):
-    to_assessment, to_dashboard = assessment_url(), department_dashboard_url()
+def league_ranking(data):
+    """[(rank, row)] of the departments with a score, highest first; ties share a rank ("2=") and go by name."""
     rated = sorted(
         (row for row in data.rows if row.score is not None),
         key=lambda row: (-row.score, row.department.name.casefold()),
     )
+    scores = Counter(row.score for row in rated)
+    ranking, rank = [], 0
+    for position, row in enumerate(rated, start=1):
+        if position == 1 or row.score != rated[position - 2].score:
+            rank = position
+        ranking.append((f"{rank}=" if scores[row.score] > 1 else str(rank), row))
+    return ranking
+
+
+def league_table(ranking):
+    """The league table of `ranking` (from league_ranking, or a page of it)."""
+    to_assessment, to_dashboard = assessment_url(), department_dashboard_url()
     table = Table(
         key="league",
         caption="Departments ranked by score",
@@ -128,15 +146,10 @@ def league_table(data):
         numeric_columns=frozenset({0, 3, 4, 5}),
         row_header=1,
     )
-    scores = Counter(row.score for row in rated)
-    rank = 0
-    for position, row in enumerate(rated, start=1):
-        if position == 1 or row.score != rated[position - 2].score:
-            rank = position
-        tied = scores[row.score] > 1
+    for rank, row in ranking:
         table.rows.append(
             [
-                tables.Cell(text=f"{rank}=" if tied else str(rank), numeric=True),
+                tables.Cell(text=rank, numeric=True),
                 tables.text(row.department.name, url=to_dashboard(row.department.slug)),
                 tables.text(_assessment_label(row.latest), url=to_assessment(row.latest.pk)),
                 tables.number(sum(1 for level in row.levels.values() if level)),
@@ -201,6 +214,10 @@ def overdue_table(rows):
     return table
 
 
+# The tables with a row per department, shown a page at a time.
+PAGED_SECTIONS = ("heatmap", "league", "reassessment", "overdue")
+
+
 @dataclass
 class CrossGovernmentPage:
     data: object
@@ -213,32 +230,42 @@ class CrossGovernmentPage:
     due_count: int
     due_next_year_count: int
     overdue_total: int
+    # {section: ima_portal.pagination.Pagination} for PAGED_SECTIONS: which rows this page shows, of how many.
+    pages: dict
 
     def table(self, key):
         return getattr(self, key)
 
 
-def crossgov_page(filters, *, today):
+def crossgov_page(filters, *, today, page_of):
+    """The page: `page_of(section, rows)` picks the rows of a paged section to show (a Pagination)."""
     data = crossgov_data(filters)
     counts = distribution_counts(data)
     schedule = reassessment_schedule(this_year=today.year, department_type=filters.department_type)
     overdue_rows = overdue_by_department(today=today, department_type=filters.department_type)
+    pages = {
+        "heatmap": page_of("heatmap", data.rows),
+        "league": page_of("league", league_ranking(data)),
+        "reassessment": page_of("reassessment", schedule),
+        "overdue": page_of("overdue", overdue_rows),
+    }
     return CrossGovernmentPage(
         data=data,
-        heatmap=heatmap_table(data),
+        heatmap=heatmap_table(data, pages["heatmap"].rows),
         distribution=distribution_table(data, counts),
         distribution_chart=distribution_chart(data, counts),
-        league=league_table(data),
-        reassessment=reassessment_table(schedule),
-        overdue=overdue_table(overdue_rows),
+        league=league_table(pages["league"].rows),
+        reassessment=reassessment_table(pages["reassessment"].rows),
+        overdue=overdue_table(pages["overdue"].rows),
         due_count=sum(1 for row in schedule if row.status in DUE_STATUSES),
         due_next_year_count=sum(1 for row in schedule if row.status == ReassessmentStatus.DUE_NEXT_YEAR),
         overdue_total=sum(row.overdue for row in overdue_rows),
+        pages=pages,
     )
 
 
 def crossgov_section(filters, *, today, section):
-    """Only what one export needs (an export of the heatmap need not count overdue actions)."""
+    """One section over every row, for its export (an export of the heatmap need not count overdue actions)."""
     if section == "reassessment":
         return reassessment_table(reassessment_schedule(this_year=today.year, department_type=filters.department_type))
     if section == "overdue":
@@ -247,5 +274,5 @@ def crossgov_section(filters, *, today, section):
     if section == "distribution":
         return distribution_table(data)
     if section == "league":
-        return league_table(data)
+        return league_table(league_ranking(data))
     return heatmap_table(data)

@@ -1,4 +1,8 @@
-"""Every export holds exactly what its page shows, with the page's filters applied."""
+"""Every export holds exactly what its page shows, with the page's filters applied.
+
+The cross-government tables with a row per department are shown a page at a time; their exports hold
+every row the filters select, in the order of the pages: the pages, read one after another, equal the file.
+"""
 
 import io
 from datetime import date, datetime, timedelta
@@ -11,6 +15,7 @@ from openpyxl import load_workbook
 from actionplans.choices import PlanStatus
 from actionplans.tests.factories import plan_with_actions
 from assessments.models import Department
+from dashboards import views
 
 from .support import csv_rows, departments, page_table, publish
 
@@ -60,14 +65,32 @@ def government(framework):
     return ministerial + agencies
 
 
+def every_page(client, section, filters):
+    """(headers, rows) of a section's table over all its pages, following the page's "Next" link."""
+    headers, rows, number = [], [], 1
+    while True:
+        query = {**filters, f"{section}_page": number} if section in PAGED else filters
+        content = client.get("/dashboards/", query).content
+        headers, page_rows = page_table(content, CROSS_GOVERNMENT[section])
+        rows.extend(page_rows)
+        if f'{section}_page={number + 1}#{section}" rel="next"'.encode() not in content:
+            return headers, rows
+        number += 1
+
+
+PAGED = ("heatmap", "league", "reassessment", "overdue")
+
+
 @pytest.mark.parametrize("section", list(CROSS_GOVERNMENT))
 @pytest.mark.parametrize(
     "filters",
     [{}, {"theme": "3", "sort": "score_desc"}, {"department_type": "agency", "year_from": "2017", "year_to": "2019"}],
 )
-def test_cross_government_exports_equal_the_page(assessor_client, government, section, filters):
-    page = assessor_client.get("/dashboards/", filters)
-    shown = page_table(page.content, CROSS_GOVERNMENT[section])
+def test_cross_government_exports_equal_every_page_with_the_filters(
+    assessor_client, government, monkeypatch, section, filters
+):
+    monkeypatch.setattr(views, "ROWS_PER_PAGE", 4)  # nine departments: three pages
+    shown = every_page(assessor_client, section, filters)
     url = reverse("dashboards:export", kwargs={"section": section, "fmt": "csv"})
     csv_response = assessor_client.get(url, filters)
     assert csv_response["Content-Disposition"].startswith(f'attachment; filename="ima-{section}-')
@@ -75,6 +98,16 @@ def test_cross_government_exports_equal_the_page(assessor_client, government, se
     xlsx = assessor_client.get(reverse("dashboards:export", kwargs={"section": section, "fmt": "xlsx"}), filters)
     assert xlsx_as_shown(xlsx) == shown
     assert shown[1], "the table had rows"
+
+
+def test_a_paged_table_says_its_export_holds_every_row(assessor_client, government, monkeypatch):
+    monkeypatch.setattr(views, "ROWS_PER_PAGE", 4)
+    content = assessor_client.get("/dashboards/", {"heatmap_page": "2"}).content.decode()
+    _, rows = page_table(content, "heatmap-table")
+    assert len(rows) == 4
+    assert "Showing 5 to 8 of 9 departments" in content
+    assert "The files hold all 9 departments, not only this page." in content
+    assert 'href="/dashboards/export/heatmap.csv"' in content  # the page number is not a filter
 
 
 def test_the_page_links_to_exports_with_its_filters(assessor_client, government):

@@ -275,3 +275,17 @@ def test_tampered_input_gets_a_govuk_message_not_a_500(lead_a_client, self_asses
     assert response.status_code == 200
     assert "Select one of the ratings listed" in page
     assert "The page was missing some information. Open it again, then make your change" in page
+
+
+def test_continue_skips_later_areas_already_complete(lead_a_client, self_assessment, framework):
+    ratings = ratings_of(self_assessment)
+    ratings[-1].is_complete = True
+    ratings[-1].save()
+    response = post_area(
+        lead_a_client, self_assessment, ratings[-3], self_rating=level(framework, 3).pk, narrative=NARRATIVE
+    )
+    assert response["Location"] == reverse("assessments:area_edit", args=[self_assessment.pk, ratings[-2].pk])
+    response = post_area(
+        lead_a_client, self_assessment, ratings[-2], self_rating=level(framework, 3).pk, narrative=NARRATIVE
+    )
+    assert response["Location"] == reverse("assessments:check_answers", args=[self_assessment.pk])

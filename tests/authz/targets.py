@@ -1,0 +1,173 @@
+"""Which real objects fill each URL's arguments: department A's, unless a variant says otherwise.
+
+A key is a URL name, or "name@variant" for the same URL filled with other objects (another state
+of the assessment, or an A object combined with a B object to try an IDOR). Each value builds the
+URL's kwargs from the world.
+"""
+
+from reports.models import ReportJob
+
+DASHBOARD_FORMATS = ("csv", "xlsx")
+CROSS_GOVERNMENT_SECTIONS = ("heatmap", "distribution", "league", "reassessment", "overdue")
+DEPARTMENT_SECTIONS = ("trends", "benchmark", "actions")
+
+# The admin site is covered by one rule (tests/test_authorisation_matrix.py: ADMIN_SITE), requested
+# on its index and a few changelists and change pages of department A's objects.
+ADMIN_SAMPLES = {
+    "admin:index": lambda w: {},
+    "admin:accounts_user_changelist": lambda w: {},
+    "admin:assessments_assessment_changelist": lambda w: {},
+    "admin:assessments_assessment_change": lambda w: {"object_id": w.a.published.pk},
+    "admin:assessments_assessment_change@draft": lambda w: {"object_id": w.a.draft.pk},
+    "admin:assessments_arearating_change@draft": lambda w: {"object_id": w.a.objects["draft_rating"].pk},
+    "admin:assessments_evidence_change": lambda w: {"object_id": w.a.objects["submitted_evidence_file"].pk},
+    "admin:actionplans_actionplan_changelist": lambda w: {},
+    "admin:actionplans_actionplan_change": lambda w: {"object_id": w.a.objects["plan"].pk},
+    "admin:reports_reportjob_change": lambda w: {"object_id": w.a.objects["report_job"].pk},
+    "admin:network_meeting_change": lambda w: {"object_id": w.meeting.pk},
+}
+
+
+def _a(name):
+    return lambda w: w.a.objects[name]
+
+
+TARGETS = {
+    # Accounts and site pages
+    "password_reset_confirm": lambda w: {"uidb64": w.objects["reset_uidb64"], "token": w.objects["reset_token"]},
+    "password_reset_confirm@bad_token": lambda w: {"uidb64": w.objects["reset_uidb64"], "token": "abc-123"},
+    # Departments and assessments
+    "assessments:department_detail": lambda w: {"slug": w.a.department.slug},
+    "assessments:assessment_detail": lambda w: {"pk": w.a.published.pk},
+    "assessments:assessment_detail@draft": lambda w: {"pk": w.a.draft.pk},
+    "assessments:assessment_detail@submitted": lambda w: {"pk": w.a.submitted.pk},
+    "assessments:assessment_detail@in_review": lambda w: {"pk": w.a.in_review.pk},
+    "assessments:assessment_detail@returned": lambda w: {"pk": w.a.returned.pk},
+    "assessments:assessment_history": lambda w: {"pk": w.a.published.pk},
+    "assessments:assessment_history@draft": lambda w: {"pk": w.a.draft.pk},
+    "assessments:assessment_history@in_review": lambda w: {"pk": w.a.in_review.pk},
+    "assessments:assessment_history@returned": lambda w: {"pk": w.a.returned.pk},
+    "assessments:task_list": lambda w: {"pk": w.a.draft.pk},
+    "assessments:task_list@submitted": lambda w: {"pk": w.a.submitted.pk},
+    "assessments:task_list@returned": lambda w: {"pk": w.a.returned.pk},
+    "assessments:area_edit": lambda w: {"pk": w.a.draft.pk, "rating_id": w.a.objects["draft_rating"].pk},
+    "assessments:area_edit@submitted": lambda w: {
+        "pk": w.a.submitted.pk,
+        "rating_id": w.a.submitted.ratings.first().pk,
+    },
+    "assessments:area_edit@returned": lambda w: {"pk": w.a.returned.pk, "rating_id": w.a.objects["returned_rating"].pk},
+    "assessments:area_edit@idor": lambda w: {"pk": w.a.draft.pk, "rating_id": w.b.objects["draft_rating"].pk},
+    "assessments:check_answers": lambda w: {"pk": w.a.draft.pk},
+    "assessments:assessment_submit": lambda w: {"pk": w.a.draft.pk},
+    "assessments:assessment_submitted": lambda w: {"pk": w.a.submitted.pk},
+    "assessments:evidence_download": lambda w: {"pk": w.a.objects["submitted_evidence_file"].pk},
+    "assessments:evidence_download@draft": lambda w: {"pk": w.a.objects["draft_evidence_file"].pk},
+    "assessments:evidence_download@link": lambda w: {"pk": w.a.objects["submitted_evidence_link"].pk},
+    "assessments:evidence_remove": lambda w: {"pk": w.a.objects["draft_evidence_link"].pk},
+    "assessments:evidence_remove@submitted": lambda w: {"pk": w.a.objects["submitted_evidence_link"].pk},
+    "assessments:assessment_review": lambda w: {"pk": w.a.in_review.pk},
+    "assessments:assessment_review@draft": lambda w: {"pk": w.a.draft.pk},
+    "assessments:start_review": lambda w: {"pk": w.a.submitted.pk},
+    "assessments:review_area": lambda w: {"pk": w.a.in_review.pk, "rating_id": w.a.objects["in_review_rating"].pk},
+    "assessments:review_area@idor": lambda w: {"pk": w.a.in_review.pk, "rating_id": w.b.objects["in_review_rating"].pk},
+    "assessments:theme_summary": lambda w: {"pk": w.a.in_review.pk, "summary_id": w.a.objects["in_review_summary"].pk},
+    "assessments:theme_summary@idor": lambda w: {
+        "pk": w.a.in_review.pk,
+        "summary_id": w.b.objects["in_review_summary"].pk,
+    },
+    "assessments:assessment_return": lambda w: {"pk": w.a.in_review.pk},
+    "assessments:assessment_publish": lambda w: {"pk": w.a.in_review.pk},
+    # Recommendations and action plans
+    "actionplans:recommendation_list": lambda w: {"assessment_id": w.a.published.pk},
+    "actionplans:recommendation_list@in_review": lambda w: {"assessment_id": w.a.in_review.pk},
+    "actionplans:recommendation_list@draft": lambda w: {"assessment_id": w.a.draft.pk},
+    "actionplans:recommendation_create": lambda w: {"assessment_id": w.a.published.pk},
+    "actionplans:recommendation_create@in_review": lambda w: {"assessment_id": w.a.in_review.pk},
+    "actionplans:recommendation_create@draft": lambda w: {"assessment_id": w.a.draft.pk},
+    "actionplans:recommendation_update": lambda w: {"pk": w.a.objects["recommendation"].pk},
+    "actionplans:recommendation_update@in_review": lambda w: {"pk": w.a.objects["in_review_recommendation"].pk},
+    "actionplans:recommendation_close": lambda w: {"pk": w.a.objects["recommendation"].pk},
+    "actionplans:plan_create": lambda w: {"assessment_id": w.a.published.pk},
+    "actionplans:plan_create@draft": lambda w: {"assessment_id": w.a.draft.pk},
+    "actionplans:plan_detail": lambda w: {"pk": w.a.objects["plan"].pk},
+    "actionplans:plan_submit": lambda w: {"pk": w.a.objects["plan"].pk},
+    "actionplans:plan_reopen": lambda w: {"pk": w.a.objects["plan"].pk},
+    "actionplans:plan_review": lambda w: {"pk": w.a.objects["submitted_plan"].pk},
+    "actionplans:plan_close": lambda w: {"pk": w.a.objects["plan"].pk},
+    "actionplans:plan_confirmation": lambda w: {"pk": w.a.objects["plan"].pk, "event": "accepted"},
+    "actionplans:plan_history": lambda w: {"pk": w.a.objects["plan"].pk},
+    "actionplans:review_detail": lambda w: {"pk": w.a.objects["plan"].pk, "review_id": w.a.objects["plan_review"].pk},
+    "actionplans:review_detail@idor": lambda w: {
+        "pk": w.a.objects["plan"].pk,
+        "review_id": w.b.objects["plan_review"].pk,
+    },
+    "actionplans:action_create": lambda w: {"pk": w.a.objects["plan"].pk},
+    "actionplans:plan_export_csv": lambda w: {"pk": w.a.objects["plan"].pk},
+    "actionplans:plan_export_xlsx": lambda w: {"pk": w.a.objects["plan"].pk},
+    "actionplans:plan_import": lambda w: {"pk": w.a.objects["plan"].pk},
+    "actionplans:action_detail": lambda w: {"pk": w.a.objects["action"].pk},
+    "actionplans:action_update": lambda w: {"pk": w.a.objects["action"].pk},
+    "actionplans:action_delete": lambda w: {"pk": w.a.objects["action"].pk},
+    "actionplans:progress_create": lambda w: {"pk": w.a.objects["action"].pk},
+    # Reports
+    "reports:assessment_reports": lambda w: {"assessment_id": w.a.published.pk},
+    "reports:assessment_reports@in_review": lambda w: {"assessment_id": w.a.in_review.pk},
+    "reports:assessment_reports@draft": lambda w: {"assessment_id": w.a.draft.pk},
+    "reports:assessment_reports@returned": lambda w: {"assessment_id": w.a.returned.pk},
+    "reports:report_request": lambda w: {"assessment_id": w.a.published.pk},
+    "reports:report_request@draft": lambda w: {"assessment_id": w.a.draft.pk},
+    "reports:report_reissue": lambda w: {"assessment_id": w.a.published.pk},
+    "reports:job_detail": lambda w: {"pk": w.a.objects["report_job"].pk},
+    "reports:job_detail@in_review": lambda w: {"pk": w.a.objects["in_review_report_job"].pk},
+    "reports:job_status": lambda w: {"pk": w.a.objects["report_job"].pk},
+    "reports:job_status@in_review": lambda w: {"pk": w.a.objects["in_review_report_job"].pk},
+    "reports:job_retry": lambda w: {"pk": w.a.objects["report_job"].pk},
+    "reports:job_retry@in_review": lambda w: {"pk": w.a.objects["in_review_report_job"].pk},
+    "reports:job_download": lambda w: {"pk": w.a.objects["report_job"].pk},
+    "reports:job_download@in_review": lambda w: {"pk": w.a.objects["in_review_report_job"].pk},
+    "reports:job_download@issued": lambda w: {
+        "pk": ReportJob.objects.filter(issued_report=w.a.objects["issued_report"]).get().pk
+    },
+    "reports:issued_download": lambda w: {"pk": w.a.objects["issued_report"].pk},
+    # Dashboards (every section and format: exports are numbers too)
+    "dashboards:export": lambda w: {"section": "heatmap", "fmt": "csv"},
+    **{
+        f"dashboards:export@{section}.{fmt}": (lambda s, f: lambda w: {"section": s, "fmt": f})(section, fmt)
+        for section in CROSS_GOVERNMENT_SECTIONS
+        for fmt in DASHBOARD_FORMATS
+        if (section, fmt) != ("heatmap", "csv")
+    },
+    "dashboards:department": lambda w: {"slug": w.a.department.slug},
+    "dashboards:department_export": lambda w: {"slug": w.a.department.slug, "section": "trends", "fmt": "csv"},
+    **{
+        f"dashboards:department_export@{section}.{fmt}": (
+            lambda s, f: lambda w: {"slug": w.a.department.slug, "section": s, "fmt": f}
+        )(section, fmt)
+        for section in DEPARTMENT_SECTIONS
+        for fmt in DASHBOARD_FORMATS
+        if (section, fmt) != ("trends", "csv")
+    },
+    # The KIM Leaders' Network
+    "network:meeting_detail": lambda w: {"pk": w.meeting.pk},
+    "network:meeting_ics": lambda w: {"pk": w.meeting.pk},
+    "network:meeting_edit": lambda w: {"pk": w.meeting.pk},
+    "network:item_add": lambda w: {"pk": w.meeting.pk},
+    "network:item_edit": lambda w: {"pk": w.meeting.pk, "item_pk": w.objects["item"].pk},
+    "network:item_edit@idor": lambda w: {"pk": w.meeting.pk, "item_pk": w.objects["other_item"].pk},
+    "network:item_delete": lambda w: {"pk": w.meeting.pk, "item_pk": w.objects["item"].pk},
+    "network:attendance_edit": lambda w: {"pk": w.meeting.pk},
+    "network:paper_add": lambda w: {"pk": w.meeting.pk},
+    "network:paper_download": lambda w: {"pk": w.meeting.pk, "paper_pk": w.objects["paper"].pk},
+    "network:paper_download@idor": lambda w: {"pk": w.objects["other_meeting"].pk, "paper_pk": w.objects["paper"].pk},
+    "network:paper_delete": lambda w: {"pk": w.meeting.pk, "paper_pk": w.objects["paper"].pk},
+    "network:action_add": lambda w: {"pk": w.meeting.pk},
+    "network:action_edit": lambda w: {"pk": w.meeting.pk, "action_pk": w.objects["meeting_action"].pk},
+    "network:action_edit@idor": lambda w: {"pk": w.meeting.pk, "action_pk": w.objects["other_meeting_action"].pk},
+    "network:excerpt_edit": lambda w: {"rating_pk": w.a.objects["published_rating"].pk},
+    "network:excerpt_edit@draft": lambda w: {"rating_pk": w.a.objects["draft_rating"].pk},
+    "network:consent_edit": lambda w: {"assessment_pk": w.a.published.pk},
+}
+
+
+def base_key(key):
+    return key.split("@", 1)[0]

@@ -1,0 +1,165 @@
+"""Hostile values and junk files for the form fuzzer, as fixed lists and as hypothesis strategies."""
+
+import datetime
+import io
+import os
+import zipfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import strategies as st
+
+from actionplans.exports import HEADERS as PLAN_HEADERS
+
+SCRIPT = '<script>alert("fz")</script>'
+# What must never appear raw in a response: each would run if it did.
+RAW_MARKERS = ('<script>alert("fz")', "<img src=x onerror=", "<svg onload=", "<iframe src=javascript:")
+
+HUGE = "A" * 100_000
+HOSTILE = [
+    "",
+    " ",
+    "\x00",
+    "Records\x00policy",
+    "\x01\x02\x07\x08\x0b\x0c\x1b[31m\x7f\x9f",
+    "\r\n\t\r\n",
+    HUGE,
+    "😀" * 2000,
+    SCRIPT,
+    '"><img src=x onerror=alert(1)>',
+    "'><svg onload=alert(1)>",
+    "<iframe src=javascript:alert(1)></iframe>",
+    "{{ settings.SECRET_KEY }}{% debug %}",
+    "' OR '1'='1' --",
+    "1; DROP TABLE assessments_assessment; --",
+    "%_\\%",
+    "-1",
+    "0",
+    "2147483648",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "99999999999999999999999999999999",
+    "1e309",
+    "NaN",
+    "-inf",
+    "1.5",
+    "0x1F",
+    "13",
+    "32",
+    "99999",
+    "-2025",
+    "2025-02-30",
+    "31/02/2025",
+    "29 February 2023",
+    "25:61",
+    "../../../../etc/passwd",
+    "file:///etc/passwd",
+    "javascript:alert(1)",
+    "http://169.254.169.254/latest/meta-data/",
+    "\u202egnp.exe",
+    "Ω≈ç√∫˜µ≤≥÷ ﷽ 𝕳𝖊𝖑𝖑𝖔 ",
+    '=HYPERLINK("http://evil.example","click")',
+]
+
+# -- files -----------------------------------------------------------------------------------------------
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 32
+
+
+def _xlsx(rows):
+    import openpyxl
+
+    buffer = io.BytesIO()
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _zip(entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _hostile_plan_rows():
+    return [
+        PLAN_HEADERS,
+        ["R1", SCRIPT, "High", "owner\u200b", "31/02/2025", "Underway", HUGE[:5000]],
+        ["R999999999999999999999", "Do it", "Urgent", "DRO", "99999-01-01", "Done?", ""],
+        [datetime.datetime(1900, 1, 1), 12.5, None, "=cmd|' /C calc'!A0", -1, True, "x"],
+    ]
+
+
+def _hostile_ratings_csv():
+    header = b"department,assessment_type,year,performance_area,rating,comment,framework\n"
+    rows = [
+        b"Department for Education,ima,99999999999999999999,Measuring impact,Satisfactory,"
+        b'"<script>x</script>",ima-2013\n',
+        b"Department for Education,ima,-1,\x00,Best practice,=1+1,ima-2013\n",
+        b"'; DROP TABLE x; --,self_assessment,2014,Measuring impact,Nope,,\n",
+        b"Department for Education,ima,2014,Measuring impact\n",
+    ]
+    return header + b"".join(rows)
+
+
+def junk_files():
+    """(name, bytes, declared content type): wrong types, lies about type, hostile names and contents."""
+    return [
+        ("empty.pdf", b"", "application/pdf"),
+        ("not-a-pdf.pdf", b"MZ\x90\x00 this is a Windows program", "application/pdf"),
+        ("page.html", b"<html><script>alert(1)</script></html>", "text/html"),
+        ("image.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "image/svg+xml"),
+        ("polyglot.png", PNG + b"<script>alert(1)</script>", "image/png"),
+        ("../../../../etc/passwd", PDF, "application/pdf"),
+        ("x" * 300 + ".pdf", PDF, "application/pdf"),
+        ('quote"and;semicolon\r\n.pdf', PDF, "application/pdf"),
+        ("ratings.csv", _hostile_ratings_csv(), "text/csv"),
+        ("ratings.csv", b"\xff\xfe\x00\x00 not utf-8 \x80\x81", "text/csv"),
+        ("ratings.csv", b"department\n" + b"a," * 5000 + b"\n", "text/csv"),
+        ("plan.xlsx", b"PK\x03\x04 not really a zip", XLSX),
+        ("plan.xlsx", _zip({"[Content_Types].xml": "<x/>", "xl/workbook.xml": "<<<"}), XLSX),
+        ("plan.xlsx", _xlsx(_hostile_plan_rows()), XLSX),
+        ("plan.xlsx", _xlsx([["only", "wrong", "headings"]]), XLSX),
+        ("evidence.docx", _zip({"word/document.xml": SCRIPT}), "application/msword"),
+    ]
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def upload(name, content, content_type):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+# -- hypothesis strategies --------------------------------------------------------------------------------
+
+
+def _client_can_send(name):
+    # The test client itself refuses these names before anything reaches the app.
+    return not {"\x00", "\r", "\n"} & set(name) and os.path.basename(name) not in ("", ".", "..")
+
+
+hostile_text = st.sampled_from(HOSTILE)
+generated_text = st.text(max_size=300)  # every unicode category but surrogates, control characters included
+numbers = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30), st.floats(allow_nan=True, allow_infinity=True)
+).map(str)
+dates = st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)).map(
+    lambda day: day.isoformat()
+)
+junk_upload = st.sampled_from(junk_files()).map(lambda spec: upload(*spec)) | st.builds(
+    upload,
+    st.text(min_size=1, max_size=40).filter(_client_can_send),
+    st.binary(max_size=4096),
+    st.sampled_from(["application/pdf", "text/csv", XLSX, "application/octet-stream"]),
+)
+
+
+def field_value(offered):
+    """A value for one field: one it offers (so a form can get past it), or anything hostile."""
+    choices = [st.sampled_from(offered)] if offered else []
+    return st.one_of(*choices, hostile_text, generated_text, numbers, dates)

@@ -1,0 +1,432 @@
+"""The authorisation matrix (issue 9): every URL, as every role, GET and POST, against the table below.
+
+The world (tests/authz/world.py) has two departments, A (Department for Education) and B (Home Office),
+with an object of every kind. URL arguments are filled with department A's objects
+(tests/authz/targets.py), so lead B must get 404 wherever A's objects are concerned. A key
+"name@variant" is the same URL filled with other objects: another state of the assessment, or
+an A object mixed with a B object (an IDOR attempt).
+
+Every request runs in a savepoint that is rolled back, so each cell sees the same world; POSTs
+carry an empty body (the point is the access decision, not success).
+
+Documented rules the table encodes (accounts/access.py and the apps' READMEs):
+- a department's people see only their department; anything else answers 404;
+- assessors and administrators see every department, except a department's self-assessment that
+  is still a draft (its working copy): that is hidden from TNA until submitted;
+- assessors' ratings, commentary, theme summaries and recommendations are hidden from the
+  department until published;
+- inside what a person may see, the wrong role gets 403;
+- the network's pages are readable by everyone signed in, editable by assessors and administrators.
+
+A new URL fails test_every_url_is_in_the_table until it is placed in EXPECTED; an entry for a URL
+that no longer exists fails it too. Run with -s and AUTHZ_PRINT=1 to print the observed matrix.
+"""
+
+import os
+
+import pytest
+
+from tests.authz.department import draft_marker, unpublished_marker
+from tests.authz.report import failure_table, leaks, observed_table
+from tests.authz.runner import ADMIN_LOGIN, LOGIN
+from tests.authz.session import (
+    METHODS,
+    ROLES,
+    Matrix,
+    all_patterns,
+    built_world,
+    is_admin_site,
+    observe_all,
+    observe_post,
+    requested_keys,
+)
+from tests.authz.table import OK, Rule, expected_status, profile
+from tests.authz.targets import ADMIN_SAMPLES, TARGETS, base_key
+from tests.authz.world import DEPARTMENT_A, DEPARTMENT_B
+
+pytestmark = pytest.mark.django_db
+
+# ----------------------------------------------------------------------------------------------
+# Profiles: who gets what. Columns in ROLES order.
+#                                      anonymous lead_a lead_b contributor_a assessor administrator no_role
+PUBLIC = profile(                      OK,       OK,    OK,    OK,           OK,      OK,          OK)  # fmt: skip
+SIGNED_IN = profile(                   LOGIN,    OK,    OK,    OK,           OK,      OK,          OK)  # fmt: skip
+KIM_LEADS = profile(                   LOGIN,    OK,    OK,    403,          403,     403,         403)  # fmt: skip
+# Department A's objects
+OWN_DEPARTMENT_READ = profile(         LOGIN,    OK,    404,   OK,           OK,      OK,          404)  # fmt: skip
+OWN_DEPARTMENT_LEAD = profile(         LOGIN,    OK,    404,   403,          403,     403,         404)  # fmt: skip
+DEPARTMENT_MEMBERS = profile(          LOGIN,    OK,    404,   OK,           403,     403,         404)  # fmt: skip
+# A's self-assessment before it is submitted: the department's working copy, hidden from TNA
+DRAFT_READ = profile(                  LOGIN,    OK,    404,   OK,           404,     404,         404)  # fmt: skip
+DRAFT_LEAD = profile(                  LOGIN,    OK,    404,   403,          404,     404,         404)  # fmt: skip
+# TNA's work on A that is not published yet, and TNA's cross-government views
+TNA_ONLY_READ = profile(               LOGIN,    404,   404,   404,          OK,      OK,          404)  # fmt: skip
+ASSESSOR_ONLY = profile(               LOGIN,    403,   403,   403,          OK,      403,         403)  # fmt: skip
+ASSESSOR_WRITE = profile(              LOGIN,    403,   404,   403,          OK,      403,         404)  # fmt: skip
+LEAD_DASHBOARD = profile(              LOGIN,    OK,    404,   404,          OK,      OK,          404)  # fmt: skip
+# The KIM Leaders' Network
+NETWORK_PARTICIPANTS = profile(        LOGIN,    OK,    OK,    OK,           OK,      OK,          403)  # fmt: skip
+NETWORK_MANAGERS = profile(            LOGIN,    403,   403,   403,          OK,      OK,          403)  # fmt: skip
+# An object that is not what the URL says it is (an IDOR attempt): nobody
+NOBODY = profile(                      LOGIN,    404,   404,   404,          404,     404,         404)  # fmt: skip
+# The admin site: administrators only; everyone else is sent to its sign-in page
+ADMIN_SITE = {**dict.fromkeys(ROLES, ADMIN_LOGIN), "administrator": OK}
+
+SIGNED_IN_REDIRECTED = profile(OK, 302, 302, 302, 302, 302, 302)
+NETWORK_MEMBERS_REFUSED_BEFORE_METHOD = {"lead_a": 403, "lead_b": 403, "contributor_a": 403, "no_role": 403}
+TNA_WORK_NOT_YET_PUBLISHED = {"lead_a": 404, "contributor_a": 404}
+A_RATING_WITH_B_OBJECT = {"assessor": 404}
+
+# ----------------------------------------------------------------------------------------------
+# The expected table: one entry per URL name (and per variant). POST-only views have get=None.
+
+EXPECTED = {
+    # Site, sign-in and accounts
+    "home": Rule(SIGNED_IN),
+    "healthz": Rule(PUBLIC),
+    "login": Rule(SIGNED_IN_REDIRECTED, post=200),
+    "logout": Rule(PUBLIC, get=None, post=LOGIN, why="POST only: a GET link must not sign anyone out"),
+    "password_change": Rule(SIGNED_IN, post=200),
+    "password_change_done": Rule(SIGNED_IN),
+    "password_reset": Rule(PUBLIC, post=200),
+    "password_reset_done": Rule(PUBLIC),
+    "password_reset_confirm": Rule(PUBLIC, get=302, post=302, why="a valid token moves into the session"),
+    "password_reset_confirm@bad_token": Rule(PUBLIC, post=200),
+    "password_reset_complete": Rule(PUBLIC),
+    "pages:accessibility": Rule(PUBLIC),
+    "pages:cookies": Rule(PUBLIC),
+    "pages:privacy": Rule(PUBLIC),
+    # Departments and assessments
+    "assessments:department_list": Rule(SIGNED_IN),
+    "assessments:department_detail": Rule(OWN_DEPARTMENT_READ),
+    "assessments:assessment_list": Rule(SIGNED_IN),
+    "assessments:assessment_open": Rule(ASSESSOR_ONLY, post=200),
+    "assessments:self_assessment_start": Rule(KIM_LEADS, post=200),
+    "assessments:assessment_detail": Rule(OWN_DEPARTMENT_READ),
+    "assessments:assessment_detail@draft": Rule(DRAFT_READ),
+    "assessments:assessment_detail@submitted": Rule(OWN_DEPARTMENT_READ),
+    "assessments:assessment_detail@in_review": Rule(OWN_DEPARTMENT_READ),
+    "assessments:assessment_detail@returned": Rule(OWN_DEPARTMENT_READ),
+    "assessments:assessment_history": Rule(OWN_DEPARTMENT_READ),
+    "assessments:assessment_history@draft": Rule(DRAFT_READ),
+    "assessments:assessment_history@in_review": Rule(OWN_DEPARTMENT_READ),
+    "assessments:assessment_history@returned": Rule(OWN_DEPARTMENT_READ),
+    "assessments:task_list": Rule(DRAFT_READ),
+    "assessments:task_list@submitted": Rule(DEPARTMENT_MEMBERS),
+    "assessments:task_list@returned": Rule(DEPARTMENT_MEMBERS),
+    "assessments:area_edit": Rule(DRAFT_LEAD, post=200),
+    "assessments:area_edit@submitted": Rule(
+        OWN_DEPARTMENT_LEAD, get=302, post=302, why="no longer editable: the lead is sent to the assessment"
+    ),
+    "assessments:area_edit@returned": Rule(OWN_DEPARTMENT_LEAD, post=200),
+    "assessments:area_edit@idor": Rule(
+        NOBODY, post=200, overrides={"contributor_a": 403}, why="the role is checked before the rating is looked up"
+    ),
+    "assessments:check_answers": Rule(DRAFT_LEAD),
+    "assessments:assessment_submit": Rule(DRAFT_LEAD, get=None, post=302),
+    "assessments:assessment_submitted": Rule(OWN_DEPARTMENT_LEAD),
+    "assessments:evidence_download": Rule(OWN_DEPARTMENT_READ),
+    "assessments:evidence_download@draft": Rule(DRAFT_READ),
+    "assessments:evidence_download@link": Rule(NOBODY, why="a link has no file to download"),
+    "assessments:evidence_remove": Rule(DRAFT_LEAD, post=302),
+    "assessments:evidence_remove@submitted": Rule(OWN_DEPARTMENT_LEAD, get=302, post=302),
+    "assessments:assessment_review": Rule(ASSESSOR_WRITE),
+    "assessments:assessment_review@draft": Rule(
+        NOBODY, overrides={"lead_a": (403, 405), "contributor_a": (403, 405)}, why="A's people see the draft, not TNA"
+    ),
+    "assessments:start_review": Rule(ASSESSOR_WRITE, get=None, post=302),
+    "assessments:review_area": Rule(ASSESSOR_WRITE, post=200),
+    "assessments:review_area@idor": Rule(ASSESSOR_WRITE, post=200, overrides=A_RATING_WITH_B_OBJECT),
+    "assessments:theme_summary": Rule(ASSESSOR_WRITE, post=200),
+    "assessments:theme_summary@idor": Rule(ASSESSOR_WRITE, post=200, overrides=A_RATING_WITH_B_OBJECT),
+    "assessments:assessment_return": Rule(ASSESSOR_WRITE, post=200),
+    "assessments:assessment_publish": Rule(ASSESSOR_WRITE, post=200),
+    "assessments:import_ratings": Rule(ASSESSOR_ONLY, post=200),
+    "assessments:import_ratings_template": Rule(ASSESSOR_ONLY),
+    # Recommendations and action plans
+    "actionplans:plan_list": Rule(SIGNED_IN),
+    "actionplans:plans_export_xlsx": Rule(SIGNED_IN),
+    "actionplans:my_actions": Rule(SIGNED_IN),
+    "actionplans:help_rag": Rule(PUBLIC),
+    "actionplans:recommendation_list": Rule(OWN_DEPARTMENT_READ),
+    "actionplans:recommendation_list@in_review": Rule(TNA_ONLY_READ),
+    "actionplans:recommendation_list@draft": Rule(NOBODY, why="unpublished for A's people, hidden from TNA"),
+    "actionplans:recommendation_create": Rule(ASSESSOR_WRITE, post=200),
+    "actionplans:recommendation_create@in_review": Rule(ASSESSOR_WRITE, post=200, overrides=TNA_WORK_NOT_YET_PUBLISHED),
+    "actionplans:recommendation_create@draft": Rule(
+        NOBODY, post=200, why="unpublished for A's people, hidden from TNA"
+    ),
+    "actionplans:recommendation_update": Rule(ASSESSOR_WRITE, post=200),
+    "actionplans:recommendation_update@in_review": Rule(ASSESSOR_WRITE, post=200, overrides=TNA_WORK_NOT_YET_PUBLISHED),
+    "actionplans:recommendation_close": Rule(ASSESSOR_WRITE, post=302),
+    "actionplans:plan_create": Rule(OWN_DEPARTMENT_LEAD, post=200),
+    "actionplans:plan_create@draft": Rule(
+        NOBODY, post=200, overrides={"lead_a": 200}, why="the lead sees the form; the service refuses the draft"
+    ),
+    "actionplans:plan_detail": Rule(OWN_DEPARTMENT_READ),
+    "actionplans:plan_submit": Rule(OWN_DEPARTMENT_LEAD, post=200),
+    "actionplans:plan_reopen": Rule(OWN_DEPARTMENT_LEAD, post=302),
+    "actionplans:plan_review": Rule(ASSESSOR_WRITE, post=200),
+    "actionplans:plan_close": Rule(ASSESSOR_WRITE, post=302),
+    "actionplans:plan_confirmation": Rule(OWN_DEPARTMENT_READ),
+    "actionplans:plan_history": Rule(OWN_DEPARTMENT_READ),
+    "actionplans:review_detail": Rule(OWN_DEPARTMENT_READ),
+    "actionplans:review_detail@idor": Rule(NOBODY),
+    "actionplans:action_create": Rule(OWN_DEPARTMENT_LEAD, post=200),
+    "actionplans:plan_export_csv": Rule(OWN_DEPARTMENT_READ),
+    "actionplans:plan_export_xlsx": Rule(OWN_DEPARTMENT_READ),
+    "actionplans:plan_import": Rule(OWN_DEPARTMENT_LEAD, post=200),
+    "actionplans:action_detail": Rule(OWN_DEPARTMENT_READ),
+    "actionplans:action_update": Rule(OWN_DEPARTMENT_LEAD, post=200),
+    "actionplans:action_delete": Rule(OWN_DEPARTMENT_LEAD, post=200),
+    "actionplans:progress_create": Rule(DEPARTMENT_MEMBERS, post=200),
+    # Reports
+    "reports:assessment_reports": Rule(OWN_DEPARTMENT_READ),
+    "reports:assessment_reports@in_review": Rule(OWN_DEPARTMENT_READ),
+    "reports:assessment_reports@draft": Rule(DRAFT_READ),
+    "reports:assessment_reports@returned": Rule(OWN_DEPARTMENT_READ),
+    "reports:report_request": Rule(OWN_DEPARTMENT_READ, post=200),
+    "reports:report_request@draft": Rule(DRAFT_READ, post=200),
+    "reports:report_reissue": Rule(ASSESSOR_WRITE, get=None, post=302),
+    "reports:job_detail": Rule(OWN_DEPARTMENT_READ),
+    "reports:job_detail@in_review": Rule(TNA_ONLY_READ, why="TNA's copy shows unpublished assessor work"),
+    "reports:job_status": Rule(OWN_DEPARTMENT_READ),
+    "reports:job_status@in_review": Rule(TNA_ONLY_READ),
+    "reports:job_retry": Rule(OWN_DEPARTMENT_READ, get=None, post=302, why="whoever sees a job may retry it"),
+    "reports:job_retry@in_review": Rule(TNA_ONLY_READ, get=None, post=302),
+    "reports:job_download": Rule(OWN_DEPARTMENT_READ),
+    "reports:job_download@in_review": Rule(TNA_ONLY_READ),
+    "reports:job_download@issued": Rule(OWN_DEPARTMENT_READ),
+    "reports:issued_download": Rule(OWN_DEPARTMENT_READ),
+    # Dashboards: the cross-government view is TNA's; a department's is its KIM leads' and TNA's
+    "dashboards:index": Rule(
+        TNA_ONLY_READ, overrides={"lead_a": (302, 405), "lead_b": (302, 405)}, why="a lead is sent to their own"
+    ),
+    "dashboards:export": Rule(TNA_ONLY_READ),
+    **{key: Rule(TNA_ONLY_READ) for key in TARGETS if key.startswith("dashboards:export@")},
+    "dashboards:department": Rule(LEAD_DASHBOARD),
+    "dashboards:department_export": Rule(LEAD_DASHBOARD),
+    **{key: Rule(LEAD_DASHBOARD) for key in TARGETS if key.startswith("dashboards:department_export@")},
+    "dashboards:level_styles": Rule(PUBLIC, why="the rating colours as CSS"),
+    # The KIM Leaders' Network (issue 8: /network/ is for every signed-in user)
+    "network:index": Rule(SIGNED_IN),
+    "network:next_meeting_ics": Rule(SIGNED_IN),
+    "network:meeting_detail": Rule(SIGNED_IN),
+    "network:meeting_ics": Rule(SIGNED_IN),
+    "network:meeting_create": Rule(NETWORK_MANAGERS, post=200),
+    "network:meeting_edit": Rule(NETWORK_MANAGERS, post=200),
+    "network:item_add": Rule(NETWORK_MANAGERS, post=200),
+    "network:item_edit": Rule(NETWORK_MANAGERS, post=200),
+    "network:item_edit@idor": Rule(
+        NETWORK_MANAGERS, post=200, overrides={"assessor": 404, "administrator": 404}, why="item of another meeting"
+    ),
+    "network:item_delete": Rule(NETWORK_MANAGERS, post=302),
+    "network:attendance_edit": Rule(NETWORK_MANAGERS, post=302),
+    "network:paper_add": Rule(NETWORK_MANAGERS, post=200),
+    "network:paper_download": Rule(NETWORK_PARTICIPANTS, overrides={"no_role": (404, 405)}),
+    "network:paper_download@idor": Rule(NOBODY, why="paper of another meeting"),
+    "network:paper_delete": Rule(NETWORK_MANAGERS, post=302),
+    "network:action_add": Rule(NETWORK_MANAGERS, post=200),
+    "network:action_edit": Rule(NETWORK_MANAGERS, post=200),
+    "network:action_edit@idor": Rule(
+        NETWORK_MANAGERS, post=200, overrides={"assessor": 404, "administrator": 404}, why="action of another meeting"
+    ),
+    "network:library": Rule(NETWORK_PARTICIPANTS, overrides={"no_role": 403}),
+    "network:excerpt_list": Rule(
+        NETWORK_MANAGERS, overrides=NETWORK_MEMBERS_REFUSED_BEFORE_METHOD, why="the role is checked before the method"
+    ),
+    "network:excerpt_edit": Rule(NETWORK_MANAGERS, post=200),
+    "network:excerpt_edit@draft": Rule(
+        NETWORK_MANAGERS,
+        post=200,
+        overrides={"assessor": 404, "administrator": 404},
+        why="only a published, shared, good-practice rating has an excerpt page",
+    ),
+    "network:consent_list": Rule(KIM_LEADS),
+    "network:consent_edit": Rule(
+        OWN_DEPARTMENT_LEAD,
+        post=200,
+        overrides={"assessor": 404, "administrator": 404},
+        why="sharing is the department's decision: TNA has no page for it",
+    ),
+    # The admin site: one rule for every URL in the admin namespace, requested on ADMIN_SAMPLES
+    "admin:*": Rule(ADMIN_SITE, post=200),
+}
+
+# Admin samples that differ from the admin rule: models kept read-only in the admin.
+ADMIN_OVERRIDES = {
+    "admin:actionplans_actionplan_change": {"administrator": (200, 403)},
+    "admin:reports_reportjob_change": {"administrator": (200, 403)},
+    "admin:assessments_arearating_change@draft": {"administrator": (200, 403)},
+}
+
+
+def rule_for(key):
+    if base_key(key).startswith("admin:"):
+        admin = EXPECTED["admin:*"]
+        return Rule(admin.profile, admin.get, admin.post, ADMIN_OVERRIDES.get(key, {}))
+    return EXPECTED[key]
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup, django_db_blocker):
+    patterns = all_patterns()
+    keys = [key for key in requested_keys(patterns) if key in EXPECTED or base_key(key).startswith("admin:")]
+    with built_world(django_db_blocker) as world:
+        observed = observe_all(world, keys)
+        if os.environ.get("AUTHZ_PRINT"):
+            print(observed_table(observed))
+        yield Matrix(world, patterns, observed)
+
+
+# ----------------------------------------------------------------------------------------------
+# The table matches the URLs
+
+
+def test_every_url_is_in_the_table_and_every_entry_is_a_url():
+    patterns = all_patterns()
+    url_keys = {pattern.key for pattern in patterns if not is_admin_site(pattern)}
+    table_keys = {base_key(key) for key in EXPECTED if key != "admin:*"}
+    problems = [f"{key}: a URL with no entry in EXPECTED (add one)" for key in sorted(url_keys - table_keys)]
+    problems += [
+        f"{key}: an entry in EXPECTED for a URL that no longer exists" for key in sorted(table_keys - url_keys)
+    ]
+    for key in EXPECTED:
+        needs_arguments = any(p.arguments for p in patterns if p.key == base_key(key))
+        if "@" in key and key not in TARGETS:
+            problems.append(f"{key}: a variant in EXPECTED with no objects in tests/authz/targets.py")
+        elif needs_arguments and base_key(key) == key and key not in TARGETS:
+            problems.append(f"{key}: takes arguments but tests/authz/targets.py does not fill them")
+    for key in TARGETS:
+        if key not in EXPECTED:
+            problems.append(f"{key}: objects in tests/authz/targets.py but no entry in EXPECTED")
+    admin_keys = {pattern.key for pattern in patterns if is_admin_site(pattern)}
+    problems += [f"{key}: not an admin URL" for key in ADMIN_SAMPLES if base_key(key) not in admin_keys]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_url_answers_every_role_as_the_table_says(matrix):
+    observed = matrix.observed
+    rows = []
+    for (key, role, method), seen in sorted(observed.items()):
+        rule = rule_for(key)
+        expected = expected_status(rule, role, method)
+        if seen.status != expected:
+            rows.append((key, role, method, expected, seen.status, seen.error or seen.location))
+    assert not rows, f"{len(rows)} cells differ from EXPECTED:\n" + failure_table(
+        rows, ("URL", "role", "method", "expected", "observed", "detail")
+    )
+
+
+def test_no_request_is_a_server_error(matrix):
+    observed = matrix.observed
+    rows = [(*cell, seen.error) for cell, seen in sorted(observed.items()) if seen.status == 500]
+    assert not rows, failure_table(rows, ("URL", "role", "method", "error"))
+
+
+def test_a_get_never_changes_anything(matrix):
+    observed = matrix.observed
+    rows = [(*cell, seen.status, ", ".join(seen.writes)) for cell, seen in sorted(observed.items()) if cell[2] == "GET"]
+    rows = [row for row in rows if row[-1]]
+    assert not rows, "GET requests that wrote to the database:\n" + failure_table(
+        rows, ("URL", "role", "method", "status", "tables written")
+    )
+
+
+def test_a_refused_request_changes_nothing(matrix):
+    observed = matrix.observed
+    refused = (LOGIN, ADMIN_LOGIN, 403, 404, 405)
+    rows = [
+        (*cell, seen.status, ", ".join(seen.writes))
+        for cell, seen in sorted(observed.items())
+        if seen.status in refused and seen.writes
+    ]
+    assert not rows, "Refused requests that still wrote to the database:\n" + failure_table(
+        rows, ("URL", "role", "method", "status", "tables written")
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# What the pages say
+
+
+def _network(key):
+    # The network's pages name every department by design: members, attendance, shared good practice.
+    return key.startswith("network:")
+
+
+def test_lead_b_never_sees_department_a_outside_the_network(matrix):
+    world, observed = matrix.world, matrix.observed
+    a = world.a
+    texts = [
+        DEPARTMENT_A,
+        a.department.short_name,
+        f"/assessments/{a.published.pk}/",
+        f"/plans/{a.objects['plan'].pk}/",
+    ]
+    rows = leaks(observed, {"lead_b"}, texts, skip=_network)
+    assert not rows, failure_table(rows, ("URL", "role", "method", "status", "found"))
+
+
+def test_department_a_never_sees_department_b_outside_the_network(matrix):
+    observed = matrix.observed
+    rows = leaks(observed, {"lead_a", "contributor_a"}, [DEPARTMENT_B], skip=_network)
+    assert not rows, failure_table(rows, ("URL", "role", "method", "status", "found"))
+
+
+def test_dashboards_and_their_exports_show_lead_a_only_department_a(matrix):
+    world, observed = matrix.world, matrix.observed
+    dashboards = [key for key in {k for k, _, _ in observed} if key.startswith("dashboards:")]
+    shown = [observed[(key, "lead_a", "GET")] for key in dashboards if observed[(key, "lead_a", "GET")].status == 200]
+    assert len(shown) >= 7, "lead A's dashboard and its exports should have been shown"
+    assert any(DEPARTMENT_A in seen.body for seen in shown)
+    rows = leaks(
+        observed,
+        {"lead_a"},
+        [DEPARTMENT_B, world.b.department.slug],
+        skip=lambda key: not key.startswith("dashboards:"),
+    )
+    assert not rows, failure_table(rows, ("URL", "role", "method", "status", "found"))
+
+
+def test_unpublished_assessor_work_never_reaches_a_department(matrix):
+    world, observed = matrix.world, matrix.observed
+    texts = [
+        unpublished_marker(world.a.department.short_name),
+        unpublished_marker(world.b.department.short_name),
+        f"/reports/jobs/{world.a.objects['in_review_report_job'].pk}/",  # TNA's copy of the assessment in review
+    ]
+    rows = leaks(observed, {"lead_a", "lead_b", "contributor_a", "no_role", "anonymous"}, texts)
+    assert not rows, failure_table(rows, ("URL", "role", "method", "status", "found"))
+    assert any(texts[0] in seen.body for (_, role, _), seen in observed.items() if role == "assessor")
+
+
+def test_a_departments_unsubmitted_self_assessment_never_reaches_tna(matrix):
+    world, observed = matrix.world, matrix.observed
+    draft = world.a.draft
+    texts = [
+        draft_marker(world.a.department.short_name),
+        draft_marker(world.b.department.short_name),
+        f"/assessments/{draft.pk}/",
+    ]
+    # The admin site shows administrators every row (see ADMIN_SAMPLES "@draft"): a decision for the lead.
+    rows = leaks(observed, {"assessor", "administrator"}, texts, skip=lambda key: key.startswith("admin:"))
+    assert not rows, failure_table(rows, ("URL", "role", "method", "status", "found"))
+    assert any(texts[0] in seen.body for (_, role, _), seen in observed.items() if role == "lead_a")
+
+
+def test_a_lead_cannot_start_a_self_assessment_for_another_department(matrix):
+    """The URL is open to every KIM lead; the department comes from the body. B's is refused."""
+    world = matrix.world
+    seen = observe_post(world, "lead_a", "assessments:self_assessment_start", {"department": world.b.department.pk})
+    assert seen.status == 200 and "Select" in seen.body
+    assert "assessments_assessment" not in seen.writes
+
+
+def test_the_matrix_covers_every_role_and_method(matrix):
+    observed = matrix.observed
+    assert {role for _, role, _ in observed} == set(ROLES)
+    assert {method for _, _, method in observed} == set(METHODS)
