@@ -1,14 +1,13 @@
 """Meeting papers follow the evidence rules: type by content, no spoofed extension, size cap, private download."""
 
 import datetime
-import io
-import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from assessments.tests.support import docx_bytes
 from network.models import MeetingPaper
 
 from .factories import MeetingFactory
@@ -17,14 +16,6 @@ pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def docx_bytes():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -59,7 +50,7 @@ def test_wrong_type_is_refused(assessor_client, meeting):
 def test_spoofed_extension_is_refused(assessor_client, meeting):
     response = upload(assessor_client, meeting, "minutes.pdf", PNG)
     page = response.content.decode()
-    assert response.status_code == 200 and "ends in .pdf but it is a PNG file" in page
+    assert response.status_code == 200 and "is a PNG file but its name ends in .pdf" in page
     assert "<title>Error: " in page
     assert not MeetingPaper.objects.exists()
 
@@ -73,7 +64,7 @@ def test_executable_renamed_as_pdf_is_refused(assessor_client, meeting):
 def test_too_large_is_refused(assessor_client, meeting, settings):
     settings.MAX_UPLOAD_BYTES = 1024
     response = upload(assessor_client, meeting, "big.pdf", PDF + b"0" * 2048)
-    assert "The selected file must be smaller than 1.0" in response.content.decode()
+    assert "The selected file must be smaller than 1 KB" in response.content.decode()
     assert not MeetingPaper.objects.exists()
 
 
@@ -92,7 +83,7 @@ def test_member_downloads_as_attachment_with_a_safe_name(client, assessor, lead_
     response = client.get(f"/network/meetings/{meeting.pk}/papers/{paper.pk}/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="Q1-report-2016.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="Q1 report 2016.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == PDF
 
