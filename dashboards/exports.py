@@ -4,11 +4,12 @@ import csv
 import io
 import re
 
-from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from ima_portal.downloads import XLSX_CONTENT_TYPE, attachment_response
+
+XLSX_TYPE = XLSX_CONTENT_TYPE
 # A cell starting with one of these would run as a formula in a spreadsheet (CSV injection).
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 
@@ -58,8 +59,7 @@ def table_workbook(table, *, about=()):
 
 def export_response(table, *, fmt, filename, about=()):
     if fmt == "csv":
-        response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(table_workbook(table, about=about), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+        return attachment_response(
+            table_csv(table), content_type="text/csv; charset=utf-8", filename=f"{filename}.{fmt}"
+        )
+    return attachment_response(table_workbook(table, about=about), content_type=XLSX_TYPE, filename=f"{filename}.{fmt}")

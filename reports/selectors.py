@@ -70,8 +70,10 @@ def latest_jobs_for(user, assessment):
     jobs = ReportJob.objects.filter(assessment=assessment, issued_report__isnull=True).defer("snapshot")
     if not sees_assessor_work(user, assessment):
         jobs = jobs.filter(snapshot__includes_assessor_work=False)
+    from .services import kinds_for  # services import selectors: import here, not at module load
+
     latest = {}
-    for kind in ReportKind.values:
+    for kind in kinds_for(assessment):
         job = jobs.filter(kind=kind).order_by("-created_at", "-pk").first()
         if job is not None:
             latest[kind] = job

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -13,10 +12,11 @@ from actionplans.models import Recommendation
 from actionplans.selectors.plans import plan_for_user_or_404, plans_visible_to
 from actionplans.selectors.rows import groups_for_plans
 from actionplans.services.imports import plan_import_actions
+from ima_portal.downloads import XLSX_CONTENT_TYPE, attachment_response
 
 from .common import department_members, posted, run_service, today
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = XLSX_CONTENT_TYPE
 
 
 def _filename(plan, extension):
@@ -24,10 +24,7 @@ def _filename(plan, extension):
 
 
 def _download(content, content_type, filename):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(content, content_type=content_type, filename=filename)
 
 
 @login_required

@@ -124,6 +124,13 @@ def test_the_xlsx_says_which_filters_were_applied(assessor_client, government):
     assert any(line.startswith("Score: the mean") for line in lines)
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exports_are_attachments_that_caches_do_not_keep(assessor_client, government, fmt):
+    response = assessor_client.get(f"/dashboards/export/league.{fmt}")
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert response["Cache-Control"] == "private, no-store"
+
+
 @pytest.mark.parametrize("section", list(DEPARTMENT))
 def test_department_exports_equal_the_page(client, lead_client_for, government, section):
     department = government[0]

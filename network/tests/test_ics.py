@@ -21,6 +21,7 @@ def download(client, url):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="kim-leaders-network-')
+    assert response["Cache-Control"] == "private, no-store"
     return parse(response.content)
 
 

@@ -1,9 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accounts import access
+from ima_portal.downloads import attachment_response
 from network import ics
 from network.selectors import meetings as selectors
 
@@ -30,12 +31,11 @@ def index(request):
 
 
 def calendar_response(meeting):
-    response = HttpResponse(
+    return attachment_response(
         ics.meeting_calendar(meeting, agenda=list(meeting.agenda_items.all())),
         content_type="text/calendar; charset=utf-8",
+        filename=ics.calendar_filename(meeting),
     )
-    response["Content-Disposition"] = f'attachment; filename="{ics.calendar_filename(meeting)}"'
-    return response
 
 
 @login_required
