@@ -19,6 +19,7 @@ from assessments.models import AreaRating, Assessment
 from assessments.services.creation import assessment_create
 from assessments.services.import_reading import ImportFileError, read_table
 from assessments.services.import_validation import RatingsImportError, RowError, group_key, validate
+from assessments.services.lifecycle import latest_baseline
 
 __all__ = ["ImportResult", "ImportedAssessment", "RatingsImportError", "RowError", "ratings_import"]
 
@@ -118,13 +119,8 @@ def _write(rows, *, by, reason):
 def _baseline_for(row):
     if row.assessment_type not in Assessment.TYPES_WITH_BASELINE:
         return None
-    return (
-        Assessment.objects.filter(
-            department=row.department, assessment_type__in=Assessment.BASELINE_TYPES, year__lt=row.year
-        )
-        .order_by("-year", "-published_on", "-pk")
-        .first()
-    )
+    # The same rule as opening a review in the service: the latest *published* IMA or reassessment.
+    return latest_baseline(row.department, before_year=row.year - 1)
 
 
 def _assessment_for(row, *, by, reason):

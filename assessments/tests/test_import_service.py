@@ -222,6 +222,16 @@ def test_baseline_may_be_an_assessment_already_in_the_service(setting):
     assert rating_of(review, "Providing guidance").baseline_rating.name == "Development area"
 
 
+def test_an_unpublished_earlier_ima_is_not_taken_as_baseline(setting):
+    from assessments.services.creation import assessment_create
+
+    ratings_import(content=csv_bytes(ima_rows(year=2012, rating="Development area")))
+    assessment_create(department=setting["education"], framework=setting["framework"], assessment_type="ima", year=2014)
+    ratings_import(content=csv_bytes(ima_rows(assessment_type="progress_review", year=2015)))
+    review = Assessment.objects.get(assessment_type="progress_review")
+    assert review.baseline == Assessment.objects.get(assessment_type="ima", year=2012)
+
+
 def test_reimported_baseline_rating_shows_beside_its_reviews(setting):
     ratings_import(content=csv_bytes(ima_rows(year=2013, rating="Development area")))
     ratings_import(content=csv_bytes(ima_rows(assessment_type="progress_review", year=2015)))
