@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 
 from accounts import access
-from accounts.models import Membership, User
 from actionplans.models import ActionPlan
+from notifications.recipients import absolute_url
 
 NOT_ASSESSOR = "Only an assessor from The National Archives can do this"
 NOT_LEAD = "Only a KIM lead of the department can change its action plan"
@@ -35,22 +34,6 @@ def lock_plan(plan):
         .select_related("assessment__department", "assessment__framework")
         .get(pk=plan.pk)
     )
-
-
-def lead_emails(department):
-    return list(
-        Membership.objects.filter(
-            department=department, role=Membership.Role.KIM_LEAD, user__is_active=True
-        ).values_list("user__email", flat=True)
-    )
-
-
-def assessor_emails():
-    return list(User.objects.filter(is_assessor=True, is_active=True).values_list("email", flat=True))
-
-
-def absolute_url(name, *args):
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
 
 
 def plan_email_context(plan, **extra):

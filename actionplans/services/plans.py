@@ -5,9 +5,10 @@ from django.utils import timezone
 from actionplans.choices import EDITABLE_PLAN_STATUSES, PlanStatus, RecommendationStatus
 from actionplans.models import ActionPlan
 from assessments.models import Assessment
+from notifications.recipients import assessor_emails
 from notifications.services import notify
 
-from .common import assessor_emails, audited, lock_plan, plan_email_context, require_lead
+from .common import audited, lock_plan, plan_email_context, require_lead
 
 ASSESSMENT_NOT_PUBLISHED = "You can start an action plan only for a published assessment"
 NO_RECOMMENDATIONS = "This assessment has no recommendations yet, so there is nothing to plan for"

@@ -4,9 +4,10 @@ from django.utils import timezone
 
 from actionplans.choices import PlanStatus, ReviewDecision
 from actionplans.models import Action, ActionComment, PlanReview, Recommendation
+from notifications.recipients import kim_lead_emails
 from notifications.services import notify
 
-from .common import audited, lead_emails, lock_plan, plan_email_context, require_assessor
+from .common import audited, lock_plan, plan_email_context, require_assessor
 from .snapshot import build_snapshot
 
 PLAN_NOT_SUBMITTED = "You can review a plan only after the department has submitted it"
@@ -56,7 +57,7 @@ def plan_return(*, plan, by, comment, action_comments=None):
     plan.status = PlanStatus.RETURNED
     audited(plan, by).save()
     notify(
-        recipients=lead_emails(plan.assessment.department),
+        recipients=kim_lead_emails(plan.assessment.department),
         template="actionplan_returned",
         context=plan_email_context(plan, review=review, by=by),
     )
@@ -76,7 +77,7 @@ def plan_accept(*, plan, by, comment="", action_comments=None):
     plan.changed_since_accepted = False
     audited(plan, by).save()
     notify(
-        recipients=lead_emails(plan.assessment.department),
+        recipients=kim_lead_emails(plan.assessment.department),
         template="actionplan_accepted",
         context=plan_email_context(plan, review=review, by=by),
     )
@@ -95,7 +96,7 @@ def plan_close(*, plan, by, comment=""):
     plan.closing_comment = (comment or "").strip()
     audited(plan, by).save()
     notify(
-        recipients=lead_emails(plan.assessment.department),
+        recipients=kim_lead_emails(plan.assessment.department),
         template="actionplan_closed",
         context=plan_email_context(plan, by=by),
     )

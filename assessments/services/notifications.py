@@ -1,27 +1,13 @@
 """Who hears about an assessment's transitions; the emails go out through a worker after commit."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.urls import reverse
 
-from accounts.models import Membership
+from notifications.recipients import absolute_url, assessor_emails, kim_lead_emails
 from notifications.services import notify
 
 
 def _link(name, assessment):
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=[assessment.pk])
-
-
-def assessor_addresses():
-    return list(get_user_model().objects.filter(is_assessor=True, is_active=True).values_list("email", flat=True))
-
-
-def kim_lead_addresses(department):
-    return list(
-        Membership.objects.filter(
-            department=department, role=Membership.Role.KIM_LEAD, user__is_active=True
-        ).values_list("user__email", flat=True)
-    )
+    return absolute_url(name, assessment.pk)
 
 
 def _context(assessment, by, **extra):
@@ -36,7 +22,7 @@ def _context(assessment, by, **extra):
 
 def notify_submitted(*, assessment, by, resubmitted=False):
     return notify(
-        recipients=assessor_addresses(),
+        recipients=assessor_emails(),
         template="assessment_submitted",
         context=_context(
             assessment, by, resubmitted=resubmitted, link=_link("assessments:assessment_review", assessment)
@@ -46,7 +32,7 @@ def notify_submitted(*, assessment, by, resubmitted=False):
 
 def notify_returned(*, assessment, by):
     return notify(
-        recipients=kim_lead_addresses(assessment.department),
+        recipients=kim_lead_emails(assessment.department),
         template="assessment_returned",
         context=_context(assessment, by, link=_link("assessments:task_list", assessment)),
     )
@@ -54,7 +40,7 @@ def notify_returned(*, assessment, by):
 
 def notify_published(*, assessment, by):
     return notify(
-        recipients=kim_lead_addresses(assessment.department),
+        recipients=kim_lead_emails(assessment.department),
         template="assessment_published",
         context=_context(assessment, by, link=_link("assessments:assessment_detail", assessment)),
     )

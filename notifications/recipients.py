@@ -1,0 +1,23 @@
+"""Who hears about what, and the absolute links that emails carry: shared by every app's notifications."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from accounts.models import Membership
+
+
+def assessor_emails():
+    return list(get_user_model().objects.filter(is_assessor=True, is_active=True).values_list("email", flat=True))
+
+
+def kim_lead_emails(department):
+    return list(
+        Membership.objects.filter(
+            department=department, role=Membership.Role.KIM_LEAD, user__is_active=True
+        ).values_list("user__email", flat=True)
+    )
+
+
+def absolute_url(name, *args):
+    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
