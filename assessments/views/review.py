@@ -187,6 +187,7 @@ def publish_assessment(request, pk):
         except TransitionError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, f"{assessment.department.name} {assessment.short_label} published")
+            label = f"{assessment.get_assessment_type_display()} {assessment.year}"
+            messages.success(request, f"{label} for {assessment.department.name} published")
             return redirect("assessments:assessment_detail", assessment.pk)
     return render(request, "assessments/publish.html", {"assessment": assessment, "detail": detail, "form": form})
