@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
-from .models import Membership
+from .models import Department, Membership
 
 
 def is_administrator(user):
@@ -70,8 +70,6 @@ def role_label(user):
 
 
 def visible_departments(user, queryset=None):
-    from assessments.models import Department
-
     queryset = Department.objects.all() if queryset is None else queryset
     if sees_every_department(user):
         return queryset
@@ -166,8 +164,6 @@ def dashboard_departments(user):
 
     Contributors have no dashboard: it benchmarks the department against all others, which is the KIM lead's view.
     """
-    from assessments.models import Department
-
     departments = Department.objects.filter(is_active=True)
     if sees_every_department(user):
         return departments

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import Membership, User
+from .models import Department, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -34,3 +34,11 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "department"]
     search_fields = ["user__email", "user__full_name", "department__name"]
     autocomplete_fields = ["user", "department"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "department_type", "is_active"]
+    list_filter = ["department_type", "is_active"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from assessments.models import normalise_name
+from common.names import normalise_name
 
 from .choices import ActionStatus, Priority
 from .exports import HEADERS

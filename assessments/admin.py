@@ -1,16 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AreaRating, Assessment, Department, Evidence, FrameworkVersion, PerformanceArea, RatingLevel, Theme
+from .models import AreaRating, Assessment, Evidence, FrameworkVersion, PerformanceArea, RatingLevel, Theme
 from .selectors.framework import framework_is_in_use
-
-
-@admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "department_type", "is_active"]
-    list_filter = ["department_type", "is_active"]
-    search_fields = ["name", "short_name"]
-    prepopulated_fields = {"slug": ["short_name"]}
 
 
 class ThemeInline(admin.TabularInline):

@@ -9,10 +9,11 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.html import escape
 
+from common.uploads import inspect_upload, size_limit_words
+
 from .models import Assessment
 from .services.errors import TransitionError
 from .services.lifecycle import ASSESSOR_TYPES
-from .services.uploads import inspect_upload, size_limit_words
 
 SAVE_AND_CONTINUE = "continue"
 SAVE_AS_DRAFT = "draft"

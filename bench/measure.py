@@ -183,7 +183,7 @@ def report(*, repeats, log):
     if review is None:
         notes.append("report: no published progress review to render")
         return {"report": NULL_REPORT, "notes": notes}
-    from ima_portal.testing import WorkerProcess
+    from tests.support.worker import WorkerProcess
 
     assessor = User.objects.get(email=people.ASSESSOR_EMAIL)
     bare_ms, size = _bare_render(review, assessor, repeats)

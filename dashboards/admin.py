@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from assessments.models import PerformanceArea
+
 from .models import AreaMapping
 
 
@@ -22,8 +24,6 @@ class AreaMappingAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in ("from_area", "to_area"):
-            from assessments.models import PerformanceArea
-
             kwargs["queryset"] = PerformanceArea.objects.select_related("theme__framework").order_by(
                 "theme__framework__in_use_from", "theme__number", "number"
             )

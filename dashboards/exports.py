@@ -7,7 +7,7 @@ import re
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ima_portal.downloads import XLSX_CONTENT_TYPE, attachment_response
+from common.downloads import XLSX_CONTENT_TYPE, download_response
 
 XLSX_TYPE = XLSX_CONTENT_TYPE
 # A cell starting with one of these would run as a formula in a spreadsheet (CSV injection).
@@ -59,7 +59,7 @@ def table_workbook(table, *, about=()):
 
 def export_response(table, *, fmt, filename, about=()):
     if fmt == "csv":
-        return attachment_response(
+        return download_response(
             table_csv(table), content_type="text/csv; charset=utf-8", filename=f"{filename}.{fmt}"
         )
-    return attachment_response(table_workbook(table, about=about), content_type=XLSX_TYPE, filename=f"{filename}.{fmt}")
+    return download_response(table_workbook(table, about=about), content_type=XLSX_TYPE, filename=f"{filename}.{fmt}")

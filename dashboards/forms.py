@@ -3,7 +3,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fixed, Layout, Submit
 from django import forms
 
-from assessments.models import Department
+from accounts.models import Department
 
 from .selectors.crossgov import SORTS, Filters
 

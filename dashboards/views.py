@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 
 from accounts import access
 from assessments.models import RatingLevel, Theme
-from ima_portal.pagination import paginate
+from common.pagination import paginate
 
 from . import rules
 from .colours import BLACK, WHITE, needs_white_text, safe_colour

@@ -4,8 +4,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
-from accounts.models import Membership, User
-from assessments.models import Department
+from accounts.models import Department, Membership, User
 
 T = Department.Type
 CENTRAL_GOVERNMENT = [

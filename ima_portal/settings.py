@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "common",
     "accounts",
     "assessments",
     "actionplans",
@@ -83,7 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ima_portal.context_processors.service",
+                "accounts.context_processors.service",
             ],
         },
     },
@@ -263,7 +264,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # A GOV.UK page (not Django's technical one) when a form arrives without a valid CSRF token.
-CSRF_FAILURE_VIEW = "ima_portal.views.csrf_failure"
+CSRF_FAILURE_VIEW = "common.error_pages.csrf_failure"
 # https://django-csp.readthedocs.io/en/latest/configuration.html
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

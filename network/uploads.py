@@ -1,6 +1,6 @@
 """Upload safety for meeting papers: exactly the rules of assessment evidence, from one module.
 
-`assessments.services.uploads` decides the type by content (containers included), checks the name
+`common.uploads` decides the type by content (containers included), checks the name
 agrees and applies settings.MAX_UPLOAD_BYTES; this adapter turns its verdict into form errors and
 gives the paper a safe download name.
 """
@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 
-from assessments.services.uploads import UploadRejected, inspect_upload, safe_filename
+from common.uploads import UploadRejected, inspect_upload, safe_filename
 
 ALLOWED_LABEL = "PDF, Word, Excel, OpenDocument, PNG or JPEG"
 

@@ -3,15 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import access
-from assessments.services.uploads import safe_filename
+from common.downloads import stored_file_response
+from common.uploads import safe_filename
 
 from . import selectors
 from .forms import ReportRequestForm
@@ -30,13 +30,9 @@ def _download_name(snapshot, kind, version=None):
 
 
 def _pdf_response(name, download_name):
-    if not name or not default_storage.exists(name):
+    if not name:
         raise Http404("The file is not ready")
-    response = FileResponse(
-        default_storage.open(name, "rb"), as_attachment=True, filename=download_name, content_type="application/pdf"
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file_response(name, filename=download_name, content_type="application/pdf", fallback="report.pdf")
 
 
 def _job_is_busy(job):

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import kim_lead_of
 from assessments.models import AreaRating, Assessment, RatingLevel
-from ima_portal import health
+from common import health
 from reports.models import ReportJob
 from reports.tasks import render_report_job
 from tests.fuzz.crawl import parse

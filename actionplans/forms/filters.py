@@ -3,7 +3,7 @@ from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
 
 from actionplans.choices import ActionStatus, PlanStatus, Priority, Rag
-from ima_portal import widgets
+from common import widgets
 
 ANY = [("", "Any")]
 

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts.models import Membership
-from ima_portal.requests import posted  # noqa: F401 - the views import it from here
+from common.requests import posted  # noqa: F401 - the views import it from here
 
 
 def today():

@@ -12,19 +12,13 @@ from actionplans.models import Recommendation
 from actionplans.selectors.plans import plan_for_user_or_404, plans_visible_to
 from actionplans.selectors.rows import groups_for_plans
 from actionplans.services.imports import plan_import_actions
-from ima_portal.downloads import XLSX_CONTENT_TYPE, attachment_response
+from common.downloads import XLSX_CONTENT_TYPE, download_response
 
 from .common import department_members, posted, run_service, today
-
-XLSX = XLSX_CONTENT_TYPE
 
 
 def _filename(plan, extension):
     return f"action-plan-{plan.assessment.department.slug}-{plan.assessment.year}.{extension}"
-
-
-def _download(content, content_type, filename):
-    return attachment_response(content, content_type=content_type, filename=filename)
 
 
 @login_required
@@ -32,7 +26,7 @@ def _download(content, content_type, filename):
 def plan_export_csv(request, pk):
     plan = plan_for_user_or_404(request.user, pk)
     groups = groups_for_plans([plan], today=today())[plan.pk]
-    return _download(plan_csv(groups), "text/csv; charset=utf-8", _filename(plan, "csv"))
+    return download_response(plan_csv(groups), content_type="text/csv; charset=utf-8", filename=_filename(plan, "csv"))
 
 
 @login_required
@@ -41,7 +35,9 @@ def plan_export_xlsx(request, pk):
     plan = plan_for_user_or_404(request.user, pk)
     groups = groups_for_plans([plan], today=today())[plan.pk]
     title = f"Action plan: {plan.assessment.department.name}, {plan.assessment.short_label}"
-    return _download(plans_xlsx([(plan, groups)], title=title), XLSX, _filename(plan, "xlsx"))
+    return download_response(
+        plans_xlsx([(plan, groups)], title=title), content_type=XLSX_CONTENT_TYPE, filename=_filename(plan, "xlsx")
+    )
 
 
 @login_required
@@ -58,7 +54,9 @@ def plans_export_xlsx(request):
     plans = list(plans)
     groups = groups_for_plans(plans, today=today())
     content = plans_xlsx([(plan, groups[plan.pk]) for plan in plans])
-    return _download(content, XLSX, f"action-plans-{today().isoformat()}.xlsx")
+    return download_response(
+        content, content_type=XLSX_CONTENT_TYPE, filename=f"action-plans-{today().isoformat()}.xlsx"
+    )
 
 
 @login_required

@@ -16,7 +16,7 @@ from actionplans.selectors.lists import assessments_awaiting_plan, plan_summarie
 from actionplans.selectors.plans import filter_groups, plan_for_user_or_404, plan_page
 from actionplans.services.plans import plan_create, plan_reopen, plan_submit
 from assessments.models import Assessment
-from ima_portal.pagination import paginate
+from common.pagination import paginate
 
 from .common import posted, run_service, today
 

@@ -5,7 +5,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from .department import Department
+from accounts.models import Department
+
 from .framework import FrameworkVersion, PerformanceArea, RatingLevel, Theme
 
 

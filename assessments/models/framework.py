@@ -1,13 +1,6 @@
 """The IMA performance framework as versioned data: themes → performance areas, and a rating scale."""
 
-import re
-
 from django.db import models
-
-
-def normalise_name(text):
-    """Names match case- and space-insensitively ("Development Area" == "development  area")."""
-    return re.sub(r"\s+", " ", (text or "").strip()).casefold()
 
 
 class FrameworkVersion(models.Model):

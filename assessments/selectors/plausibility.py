@@ -14,7 +14,7 @@ Flags judge the department's self-rating; areas without one raise no flags.
 import re
 from dataclasses import dataclass
 
-from assessments.models import normalise_name
+from common.names import normalise_name
 
 GOOD_PRACTICE = "good practice"
 MINIMUM_WORDS = 5

@@ -7,9 +7,9 @@ from django.db import transaction
 from accounts import access
 from assessments.models import AreaRating, Evidence
 from assessments.rules import DEPARTMENT_EDITABLE
+from common.uploads import inspect_upload, safe_filename
 
 from .errors import TransitionError
-from .uploads import inspect_upload, safe_filename
 
 ONLY_LEAD_EVIDENCE = "Only a KIM lead of {department} can add or remove its evidence."
 EVIDENCE_WRONG_STATE = "This assessment is {status}. Evidence can be changed only while it is a draft or returned."

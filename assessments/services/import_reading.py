@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from assessments.models import normalise_name
+from common.names import normalise_name
 
 REQUIRED_COLUMNS = ("department", "assessment_type", "year", "performance_area", "rating")
 OPTIONAL_COLUMNS = ("comment", "framework")

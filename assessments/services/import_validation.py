@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from assessments.models import Assessment, Department, FrameworkVersion, normalise_name
+from accounts.models import Department
+from assessments.models import Assessment, FrameworkVersion
+from common.names import normalise_name
 
 FIRST_YEAR = 2000  # the database refuses earlier years (assessments began in 2008)
 

@@ -1,6 +1,6 @@
 import factory
 
-from assessments.models import Department
+from accounts.models import Department
 
 
 class DepartmentFactory(factory.django.DjangoModelFactory):

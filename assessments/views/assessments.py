@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access
+from accounts.models import Department
 from assessments.forms import OpenAssessmentForm, StartSelfAssessmentForm
-from assessments.models import Department
 from assessments.rules import assessor_may_edit, lead_may_edit, sees_assessor_work
 from assessments.selectors.assessments import assessments_listed_for, assessor_queue, progress_add
 from assessments.selectors.detail import assessment_detail as detail_read
@@ -16,7 +16,7 @@ from assessments.selectors.history import assessment_history as history_read
 from assessments.services.errors import TransitionError
 from assessments.services.lifecycle import assessment_open as open_service
 from assessments.services.lifecycle import self_assessment_start as start_service
-from ima_portal.pagination import paginate
+from common.pagination import paginate
 
 from .common import visible_assessment
 

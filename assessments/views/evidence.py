@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,7 +13,7 @@ from assessments.models import Evidence
 from assessments.rules import lead_may_edit
 from assessments.services.errors import TransitionError
 from assessments.services.evidence import evidence_delete
-from assessments.services.uploads import safe_filename
+from common.downloads import stored_file_response
 
 
 def _visible_evidence(request, pk, **filters):
@@ -32,18 +32,12 @@ def _visible_evidence(request, pk, **filters):
 @require_GET
 def evidence_download(request, pk):
     evidence = _visible_evidence(request, pk, kind=Evidence.Kind.FILE)
-    try:
-        handle = evidence.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404("The file is missing from storage") from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=safe_filename(evidence.original_filename, fallback="evidence"),
+    return stored_file_response(
+        evidence.file,
+        filename=evidence.original_filename,
         content_type=evidence.content_type or "application/octet-stream",
+        fallback="evidence",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

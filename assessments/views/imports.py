@@ -7,12 +7,12 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access
 from assessments.services.imports import RatingsImportError, ratings_import
+from common.downloads import download_response
 
 TEMPLATE_FILE = Path(__file__).resolve().parent.parent / "data" / "import_template.csv"
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -81,6 +81,6 @@ def import_ratings(request):
 @require_GET
 def import_ratings_template(request):
     _require_assessor(request.user)
-    return FileResponse(
-        TEMPLATE_FILE.open("rb"), as_attachment=True, filename="ratings-import-template.csv", content_type="text/csv"
+    return download_response(
+        TEMPLATE_FILE.open("rb"), filename="ratings-import-template.csv", content_type="text/csv; charset=utf-8"
     )

@@ -230,7 +230,7 @@ class CrossGovernmentPage:
     due_count: int
     due_next_year_count: int
     overdue_total: int
-    # {section: ima_portal.pagination.Pagination} for PAGED_SECTIONS: which rows this page shows, of how many.
+    # {section: common.pagination.Pagination} for PAGED_SECTIONS: which rows this page shows, of how many.
     pages: dict
 
     def table(self, key):

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from accounts.models import Department
 from actionplans.choices import PlanStatus, Rag
 from actionplans.models import Action
 from actionplans.rules import days_overdue, rag_status
-from assessments.models import AreaRating, Assessment, Department
+from assessments.models import AreaRating, Assessment
 
 from ..rules import ReassessmentStatus, reassessment_due_year, reassessment_interval, reassessment_status
 from .common import PUBLISHED, RECENCY

@@ -9,7 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from assessments.models import AreaRating, Assessment, Department
+from accounts.models import Department
+from assessments.models import AreaRating, Assessment
 
 from ..rules import department_score
 from .common import areas_of, levels_by_id, ranked_published

@@ -11,7 +11,7 @@ Otherwise the point is "not comparable", and says why.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from assessments.models import normalise_name
+from common.names import normalise_name
 
 from ..models import AreaMapping
 

@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 
 from openpyxl import load_workbook
 
-from assessments.models import AreaRating, Assessment, Department, RatingLevel
+from accounts.models import Department
+from assessments.models import AreaRating, Assessment, RatingLevel
 from assessments.services.creation import assessment_create
 from assessments.services.framework import DEFAULT_FRAMEWORK_FILE, framework_load
 from assessments.tests.factories import DepartmentFactory

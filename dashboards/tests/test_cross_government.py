@@ -5,9 +5,10 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from accounts.models import Department
 from actionplans.choices import ActionStatus, PlanStatus
 from actionplans.tests.factories import plan_with_actions
-from assessments.models import Assessment, Department
+from assessments.models import Assessment
 from assessments.services.creation import assessment_create
 from dashboards.rules import ReassessmentStatus
 from dashboards.selectors.attention import overdue_by_department, reassessment_schedule

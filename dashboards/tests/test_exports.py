@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.dateformat import format as date_format
 from openpyxl import load_workbook
 
+from accounts.models import Department
 from actionplans.choices import PlanStatus
 from actionplans.tests.factories import plan_with_actions
-from assessments.models import Department
 from dashboards import views
 
 from .support import csv_rows, departments, page_table, publish

@@ -1,8 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from accounts.models import Membership, User
-from assessments.models import Department
+from accounts.models import Department, Membership, User
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ from django.core.management import CommandError, call_command
 from django.db.models import F
 
 from accounts import access
-from accounts.models import User
-from assessments.models import AreaRating, Assessment, Department, Evidence, ThemeSummary
+from accounts.models import Department, User
+from assessments.models import AreaRating, Assessment, Evidence, ThemeSummary
 from demo.assessments import LAST_YEAR, _history_plans, _rng
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import Membership, User
+from accounts.models import Department, Membership, User
 from actionplans.choices import ActionStatus
-from assessments.models import Department
 from network.models import DEFAULT_MEETING_TITLE, Meeting
 from network.services.meetings import HELD_BEFORE_DATE, ORIGINAL_DATE_SAME_AS_DATE, REARRANGED_NEEDS_ORIGINAL_DATE
 from network.uploads import ALLOWED_LABEL, check_upload

@@ -45,7 +45,7 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     attending_departments = models.ManyToManyField(
-        "assessments.Department", through="Attendance", related_name="network_meetings", blank=True
+        "accounts.Department", through="Attendance", related_name="network_meetings", blank=True
     )
 
     history = HistoricalRecords(excluded_fields=["sequence"])
@@ -119,7 +119,7 @@ class Attendance(models.Model):
     """A department was represented at a meeting (a row exists only for departments that attended)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    department = models.ForeignKey("assessments.Department", on_delete=models.CASCADE, related_name="+")
+    department = models.ForeignKey("accounts.Department", on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

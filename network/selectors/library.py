@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q
 
 from accounts import access
-from assessments.models import AreaRating, Assessment, PerformanceArea, RatingLevel, normalise_name
+from assessments.models import AreaRating, Assessment, PerformanceArea, RatingLevel
+from common.names import normalise_name
 
 # Matched with normalise_name. "Good" is the 2008–2012 risk matrix's equivalent of "Good practice".
 GOOD_PRACTICE_NAMES = ("good practice", "good")

@@ -4,10 +4,9 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.models import Membership
+from accounts.models import Department, Membership
 from actionplans import rules
 from actionplans.choices import CLOSED_STATUSES, Rag
-from assessments.models import Department
 from network.models import Meeting, MeetingAction, NetworkProfile
 
 

@@ -2,8 +2,9 @@ import datetime
 
 import factory
 
-from assessments.models import AreaRating, Assessment, RatingLevel, normalise_name
+from assessments.models import AreaRating, Assessment, RatingLevel
 from assessments.services.creation import assessment_create
+from common.names import normalise_name
 from network.models import DiscussionItem, GoodPracticeExcerpt, Meeting
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts import access
-from ima_portal.requests import posted  # noqa: F401 - the views import it from here
+from common.requests import posted  # noqa: F401 - the views import it from here
 
 
 def network_manager_required(view):

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accounts import access
-from ima_portal.downloads import attachment_response
+from common.downloads import download_response
 from network import ics
 from network.selectors import meetings as selectors
 
@@ -31,7 +31,7 @@ def index(request):
 
 
 def calendar_response(meeting):
-    return attachment_response(
+    return download_response(
         ics.meeting_calendar(meeting, agenda=list(meeting.agenda_items.all())),
         content_type="text/calendar; charset=utf-8",
         filename=ics.calendar_filename(meeting),

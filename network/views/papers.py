@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from common.downloads import stored_file_response
+from common.uploads import download_name
 from network.forms.meetings import PaperForm
 from network.models import Meeting, MeetingPaper
 from network.services import papers as services
-from network.uploads import safe_download_name
 
 from .common import network_manager_required, network_participant_or_404, posted
 
@@ -32,18 +32,11 @@ def paper_download(request, pk, paper_pk):
     """Never a public URL: the file is streamed here after the access check, as an attachment."""
     network_participant_or_404(request.user)
     paper = get_object_or_404(MeetingPaper, pk=paper_pk, meeting_id=pk)
-    try:
-        handle = paper.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The file is missing") from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=safe_download_name(paper.original_filename, paper.extension),
+    return stored_file_response(
+        paper.file,
+        filename=download_name(paper.original_filename, paper.extension, fallback="paper"),
         content_type=paper.content_type,
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @network_manager_required

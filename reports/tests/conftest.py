@@ -38,7 +38,7 @@ def worker_factory(transactional_db, tmp_path, settings):
     """
     from ima_portal.celery import app as celery_app
     from ima_portal.celery import reset_broker_connections
-    from ima_portal.testing import WorkerProcess
+    from tests.support.worker import WorkerProcess
 
     queue = f"ima-test-{uuid.uuid4().hex[:8]}"
     filesystem_dir = tmp_path / "celery"

@@ -12,13 +12,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from accounts.models import Membership, User
+from accounts.models import Department, Membership, User
 from actionplans.services.actions import action_create
 from actionplans.services.plans import plan_create, plan_submit
 from actionplans.services.progress import progress_update_create
 from actionplans.services.recommendations import recommendation_create
 from actionplans.services.review import plan_accept
-from assessments.models import AreaRating, Assessment, Department, Evidence, RatingLevel
+from assessments.models import AreaRating, Assessment, Evidence, RatingLevel
 from assessments.services.creation import assessment_create
 from network.models import GoodPracticeExcerpt
 from reports import jobs

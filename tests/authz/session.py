@@ -66,7 +66,7 @@ def built_world(django_db_blocker):
             )
         )
         # /healthz also asks the broker; the matrix is about who may ask, not whether the broker is up.
-        stack.enter_context(mock.patch("ima_portal.health.broker_ok", return_value=True))
+        stack.enter_context(mock.patch("common.health.broker_ok", return_value=True))
         stack.enter_context(django_db_blocker.unblock())
         # pytest-django creates the test database only for modules marked django_db: never build in a real one.
         assert "test" in connection.settings_dict["NAME"], "mark the test module with pytest.mark.django_db"

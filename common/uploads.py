@@ -1,4 +1,5 @@
-"""What an uploaded evidence file really is, judged by its content, and whether its name agrees.
+"""The one upload checker (evidence, meeting papers, later any upload): what a file really is, judged by
+its content, and whether its name agrees.
 
 The `filetype` package recognises PDF, PNG and JPEG by their signatures. Office and OpenDocument
 files are containers, so their signature alone says little: a .docx is a zip whose
@@ -15,8 +16,9 @@ from pathlib import PurePosixPath
 
 import filetype
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
-from .errors import TransitionError
+from .errors import ServiceError
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -47,7 +49,8 @@ DESCRIPTIONS = {
 
 FILE_EMPTY = "The selected file is empty. Choose a file that has something in it"
 FILE_TOO_LARGE = "The selected file must be smaller than {limit}"
-FILE_WRONG_TYPE = "The selected file must be a PDF, Word, Excel, OpenDocument, PNG or JPEG file"
+ALLOWED_LABEL = "PDF, Word, Excel, OpenDocument, PNG or JPEG"
+FILE_WRONG_TYPE = f"The selected file must be a {ALLOWED_LABEL} file"
 FILE_NAME_DISAGREES = (
     "The selected file is a {actual} file but its name ends in .{extension}. "
     "Rename it to end in .{expected}, or choose another file"
@@ -73,7 +76,7 @@ INDEX_READ_LIMIT = 512 * 1024
 CHUNK = 1024 * 1024
 
 
-class UploadRejected(TransitionError):
+class UploadRejected(ServiceError):
     pass
 
 
@@ -184,3 +187,17 @@ def inspect_upload(upload):
         shown = PurePosixPath((upload.name or "").replace("\\", "/")).suffix.lower().lstrip(".")
         raise UploadRejected(FILE_NAME_DISAGREES.format(actual=DESCRIPTIONS[actual], extension=shown, expected=actual))
     return UploadKind(extension=actual, content_type=CONTENT_TYPES[actual])
+
+
+def clean_upload(upload):
+    """For a form's clean_<field>(): the file's kind, or a ValidationError with the GOV.UK message."""
+    try:
+        return inspect_upload(upload)
+    except UploadRejected as rejected:
+        raise ValidationError(rejected.message, code="rejected") from rejected
+
+
+def download_name(original_filename, extension, *, fallback):
+    """A safe name for a checked file, ending in the extension its content was found to have."""
+    stem = PurePosixPath(safe_filename(original_filename, fallback=fallback)).stem or fallback
+    return f"{stem}.{extension}"

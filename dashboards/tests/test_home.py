@@ -39,7 +39,7 @@ def test_contributor_home_explains_actions_empty_state(client, contributor_a):
 def test_administrator_home_links_to_admin(client, administrator):
     client.force_login(administrator)
     page = client.get("/").content.decode()
-    assert "/admin/assessments/department/" in page
+    assert "/admin/accounts/department/" in page
     assert "/admin/assessments/frameworkversion/" in page
 
 

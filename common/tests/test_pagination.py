@@ -1,10 +1,10 @@
-"""ima_portal.pagination: one page of a list, and the GOV.UK pagination component's links."""
+"""common.pagination: one page of a list, and the GOV.UK pagination component's links."""
 
 import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from ima_portal.pagination import paginate
+from common.pagination import paginate
 
 ROWS = list(range(1, 101))  # 100 rows: 10 pages of 10
 

@@ -1,10 +1,10 @@
-"""ima_portal.widgets.Select writes the same markup as Django's Select, faster."""
+"""common.widgets.Select writes the same markup as Django's Select, faster."""
 
 import pytest
 from django import forms
 from django.test.html import parse_html
 
-from ima_portal import widgets
+from common import widgets
 
 CHOICES = [
     ("", "Any"),

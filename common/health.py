@@ -5,8 +5,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .celery import app as celery_app
-from .celery import ensure_filesystem_broker_folders
+from ima_portal.celery import app as celery_app
+from ima_portal.celery import ensure_filesystem_broker_folders
 
 
 def database_ok():

@@ -1,7 +1,7 @@
 import pytest
 from celery import Celery
 
-from ima_portal import health
+from common import health
 
 
 @pytest.mark.django_db

@@ -1,0 +1,70 @@
+"""What every form shares: its crispy-forms-gds helper, the confirm-only form, and stale-save handling."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Submit
+from django import forms
+
+PAGE_INCOMPLETE = "The page was missing some information. Open it again, then make your change"
+VERSION_ERRORS = {"required": PAGE_INCOMPLETE, "invalid": PAGE_INCOMPLETE}
+
+
+def form_helper(*layout, form_tag=True, method="post", show_errors=True):
+    """A crispy-forms-gds FormHelper. `form_tag=False` where the template writes the <form> and its buttons."""
+    helper = FormHelper()
+    helper.form_tag = form_tag
+    helper.form_method = method
+    helper.form_show_errors = show_errors
+    helper.layout = Layout(*layout)
+    return helper
+
+
+class ConfirmForm(forms.Form):
+    """A POST with nothing to type (submit, take into review, delete); a refusal shows in its error summary.
+
+    With a `submit_label` the form renders its own button; without, the template writes the <form>.
+    """
+
+    def __init__(self, *args, submit_label=None, warning=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if submit_label:
+            css = "govuk-button--warning" if warning else ""
+            self.helper = form_helper(Submit("submit", submit_label, css_class=css))
+        else:
+            self.helper = form_helper(form_tag=False)
+
+
+class VersionedForm(forms.Form):
+    """A form that edits a shared record: its hidden `version` refuses a stale save (optimistic locking).
+
+    `conflict_fields` maps the labels shown to the person to attributes of the record, so a refused
+    save can show what the other person saved beside what this person typed
+    (templates/includes/conflict.html).
+    """
+
+    conflict_fields: dict = {}
+
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages=VERSION_ERRORS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+
+    def show_conflict(self, error):
+        """Keep what was typed, say who saved first, and base the next save on their version."""
+        self.add_error(None, error.message)
+        data = self.data.copy()
+        data["version"] = str(error.current.version)
+        self.data = data
+        self.conflict = {
+            "by": error.changed_by,
+            "when": error.changed_at,
+            "values": [
+                (label, _shown(getattr(error.current, name))) for label, name in self.conflict_fields.items()
+            ],
+        }
+
+
+def _shown(value):
+    if value is None:
+        return ""
+    return getattr(value, "name", value)
