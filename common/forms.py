@@ -58,9 +58,7 @@ class VersionedForm(forms.Form):
         self.conflict = {
             "by": error.changed_by,
             "when": error.changed_at,
-            "values": [
-                (label, _shown(getattr(error.current, name))) for label, name in self.conflict_fields.items()
-            ],
+            "values": [(label, _shown(getattr(error.current, name))) for label, name in self.conflict_fields.items()],
         }
 
 

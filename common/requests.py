@@ -1,11 +1,11 @@
 """The one shape of a form view:
 
-    form = SomeForm(posted(request))
-    if form.is_valid():
-        result, ok = run_service(form, some_service, by=request.user, **form.cleaned_data)
-        if ok:
-            return redirect(...)
-    return render(request, "...", {"form": form})
+form = SomeForm(posted(request))
+if form.is_valid():
+    result, ok = run_service(form, some_service, by=request.user, **form.cleaned_data)
+    if ok:
+        return redirect(...)
+return render(request, "...", {"form": form})
 """
 
 from .errors import NotAllowed, ServiceError, StaleVersion

@@ -59,7 +59,5 @@ def table_workbook(table, *, about=()):
 
 def export_response(table, *, fmt, filename, about=()):
     if fmt == "csv":
-        return download_response(
-            table_csv(table), content_type="text/csv; charset=utf-8", filename=f"{filename}.{fmt}"
-        )
+        return download_response(table_csv(table), content_type="text/csv; charset=utf-8", filename=f"{filename}.{fmt}")
     return download_response(table_workbook(table, about=about), content_type=XLSX_TYPE, filename=f"{filename}.{fmt}")

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from accounts.models import Membership
+from accounts.selectors import active_kim_leads
 
 
 def assessor_emails():
@@ -12,11 +12,7 @@ def assessor_emails():
 
 
 def kim_lead_emails(department):
-    return list(
-        Membership.objects.filter(
-            department=department, role=Membership.Role.KIM_LEAD, user__is_active=True
-        ).values_list("user__email", flat=True)
-    )
+    return list(active_kim_leads(departments=[department]).values_list("user__email", flat=True))
 
 
 def absolute_url(name, *args):

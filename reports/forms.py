@@ -4,7 +4,8 @@ from django import forms
 from django.conf import settings
 
 from .models import ReportKind
-from .services import kinds_for, marking_choices
+from .rules import kinds_for
+from .services import marking_choices
 
 CHOOSE_KIND = "Select which report to produce"
 CHOOSE_MARKING = "Select a protective marking, or No marking"

@@ -14,6 +14,7 @@ from assessments.rules import sees_assessor_work
 from assessments.selectors.assessments import assessment_get_for_user_or_404, assessments_visible_to
 
 from .models import IssuedReport, ReportJob, ReportKind
+from .rules import ISSUED_KIND, kinds_for
 
 
 def visible_assessments(user):
@@ -70,8 +71,6 @@ def latest_jobs_for(user, assessment):
     jobs = ReportJob.objects.filter(assessment=assessment, issued_report__isnull=True).defer("snapshot")
     if not sees_assessor_work(user, assessment):
         jobs = jobs.filter(snapshot__includes_assessor_work=False)
-    from .services import kinds_for  # services import selectors: import here, not at module load
-
     latest = {}
     for kind in kinds_for(assessment):
         job = jobs.filter(kind=kind).order_by("-created_at", "-pk").first()
@@ -102,8 +101,6 @@ def report_theme_summaries(assessment):
 
 def report_panel(user, assessment):
     """What the assessment page shows about reports: what may be requested, the latest copies, issued versions."""
-    from .services import ISSUED_KIND, kinds_for
-
     issued_kind = ISSUED_KIND.get(assessment.assessment_type)
     return {
         "assessment": assessment,

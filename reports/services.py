@@ -11,6 +11,7 @@ from assessments.models import Assessment
 from . import jobs
 from .models import IssuedReport, ReportJob, ReportKind
 from .rendering import template_version
+from .rules import ISSUED_KIND, kinds_for
 from .selectors import visible_assessments
 from .snapshot import snapshot_build, snapshot_sha256
 
@@ -21,28 +22,11 @@ ISSUE_ONLY_ASSESSORS = "Only assessors from The National Archives can issue a re
 ISSUE_ONLY_PUBLISHED = "Publish the assessment before issuing its report."
 ISSUE_KIND_NOT_ISSUABLE = "Only the main report of an assessment is issued: a {kind} is not."
 
-# The report that is issued to the department when an assessment of each type is published.
-ISSUED_KIND = {
-    Assessment.Type.IMA: ReportKind.IMA_REPORT,
-    Assessment.Type.REASSESSMENT: ReportKind.IMA_REPORT,
-    Assessment.Type.PROGRESS_REVIEW: ReportKind.PROGRESS_REVIEW,
-}
-
 
 class ReportError(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
-
-
-def kinds_for(assessment, *, has_action_plan=None):
-    """The kinds of report that make sense for this assessment, main report first."""
-    kinds = [ISSUED_KIND[assessment.assessment_type]] if assessment.assessment_type in ISSUED_KIND else []
-    if has_action_plan is None:
-        has_action_plan = hasattr(assessment, "action_plan")
-    if has_action_plan:
-        kinds.append(ReportKind.ACTION_PLAN)
-    return kinds
 
 
 def marking_choices():
@@ -113,8 +97,11 @@ def report_job_request(*, assessment, kind, by, protective_marking=None, enqueue
 
 
 @transaction.atomic
-def report_issue_on_publish(*, assessment, by):
-    """Publishing an IMA, reassessment or progress review issues its report as version 1."""
+def report_issue_on_publish(*, assessment, by, **_signal):
+    """Publishing an IMA, reassessment or progress review issues its report as version 1.
+
+    Connected to assessments.signals.assessment_published in ReportsConfig.ready().
+    """
     if assessment.assessment_type in ISSUED_KIND:
         return report_issue(assessment=assessment, by=by)
     return None

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from accounts.models import Membership
+from accounts.selectors import active_kim_leads
 from actionplans.choices import CLOSED_STATUSES, PlanStatus
 from actionplans.models import Action, ReminderLog
 from actionplans.rules import days_overdue
@@ -58,9 +58,9 @@ def _recipients(found):
     """{email: [(action, reason)…]}: each action's owner (if linked) and its department's KIM leads."""
     department_ids = {action.plan.assessment.department_id for action, _ in found}
     leads = defaultdict(set)
-    for department_id, email in Membership.objects.filter(
-        department_id__in=department_ids, role=Membership.Role.KIM_LEAD, user__is_active=True
-    ).values_list("department_id", "user__email"):
+    for department_id, email in active_kim_leads(departments=department_ids).values_list(
+        "department_id", "user__email"
+    ):
         leads[department_id].add(email)
     by_email = defaultdict(list)
     for action, reason in found:

@@ -2,6 +2,7 @@ from django.db.models import Count, Q
 
 from accounts import access
 from accounts.models import Membership
+from accounts.selectors import active_kim_lead_q
 
 
 def department_list_for(user):
@@ -10,7 +11,7 @@ def department_list_for(user):
         access.visible_departments(user)
         .filter(is_active=True)
         .annotate(
-            lead_count=Count("memberships", filter=Q(memberships__role=Membership.Role.KIM_LEAD)),
+            lead_count=Count("memberships", filter=active_kim_lead_q("memberships__")),
             contributor_count=Count("memberships", filter=Q(memberships__role=Membership.Role.CONTRIBUTOR)),
         )
         .order_by("name")

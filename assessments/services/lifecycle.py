@@ -14,6 +14,7 @@ from accounts import access
 from assessments.models import AreaRating, Assessment
 from assessments.rules import DEPARTMENT_EDITABLE
 from assessments.selectors.framework import framework_current
+from assessments.signals import assessment_published
 
 from . import notifications
 from .creation import assessment_create
@@ -246,8 +247,5 @@ def assessment_publish(*, assessment, by, published_on=None):
     assessment.published_on = published_on or timezone.localdate(now)
     _save(assessment, by=by, reason="Published")
     notifications.notify_published(assessment=assessment, by=by)
-    # Imported here: reports depends on assessments, not the other way round at import time.
-    from reports.services import report_issue_on_publish
-
-    report_issue_on_publish(assessment=assessment, by=by)
+    assessment_published.send(sender=Assessment, assessment=assessment, by=by)
     return assessment

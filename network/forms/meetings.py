@@ -4,7 +4,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import Department, Membership, User
+from accounts.models import Department, User
+from accounts.selectors import active_kim_lead_q
 from actionplans.choices import ActionStatus
 from network.models import DEFAULT_MEETING_TITLE, Meeting
 from network.services.meetings import HELD_BEFORE_DATE, ORIGINAL_DATE_SAME_AS_DATE, REARRANGED_NEEDS_ORIGINAL_DATE
@@ -215,8 +216,11 @@ class PaperForm(forms.Form):
 
 
 def _owner_choices():
-    leads = Q(memberships__role=Membership.Role.KIM_LEAD, memberships__department__is_active=True)
-    return User.objects.filter(Q(is_assessor=True) | leads, is_active=True).distinct().order_by("full_name", "email")
+    return (
+        User.objects.filter(Q(is_assessor=True, is_active=True) | active_kim_lead_q("memberships__"))
+        .distinct()
+        .order_by("full_name", "email")
+    )
 
 
 class OwnerChoiceField(forms.ModelChoiceField):

@@ -4,7 +4,8 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.models import Department, Membership
+from accounts.models import Department
+from accounts.selectors import active_kim_leads
 from actionplans import rules
 from actionplans.choices import CLOSED_STATUSES, Rag
 from network.models import Meeting, MeetingAction, NetworkProfile
@@ -53,7 +54,7 @@ def meetings_log(today=None):
 
 def network_members():
     """Each active department with its KIM leads, from the memberships (never typed twice)."""
-    leads = Membership.objects.filter(role=Membership.Role.KIM_LEAD, user__is_active=True).select_related("user")
+    leads = active_kim_leads().select_related("user")
     return list(
         Department.objects.filter(is_active=True)
         .order_by("name")

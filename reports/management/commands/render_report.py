@@ -12,7 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from assessments.models import Assessment
 from reports import jobs
 from reports.models import ReportJob, ReportKind
-from reports.services import ISSUED_KIND, ReportError, report_job_request
+from reports.rules import ISSUED_KIND
+from reports.services import ReportError, report_job_request
 
 
 class Command(BaseCommand):
