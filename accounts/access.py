@@ -6,7 +6,7 @@ person's scope answers 404 (not 403), so nobody learns that another department's
 
 from django.db.models import Q
 from django.http import Http404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from .models import Department, Membership
 
@@ -90,13 +90,6 @@ def get_visible_department_or_404(user, **lookup):
     return department
 
 
-def _nav_item(label, url_name):
-    try:
-        return (label, reverse(url_name))
-    except NoReverseMatch:  # a feature not installed yet
-        return None
-
-
 def navigation_for(user, path):
     """Primary navigation items for the header, by role."""
     if not (user and user.is_authenticated):
@@ -122,7 +115,7 @@ def navigation_for(user, path):
         wanted.append(("KIM network", "network:index"))
     if is_administrator(user):
         wanted.append(("Admin", "admin:index"))
-    items = [item for item in (_nav_item(label, name) for label, name in wanted) if item]
+    items = [(label, reverse(name)) for label, name in wanted]
     home = reverse("home")
     return [
         {"label": label, "url": url, "active": path == url or (url != home and path.startswith(url))}
