@@ -1,12 +1,13 @@
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from accounts import access
 from actionplans.choices import RecommendationStatus
 from actionplans.models import Action
+from common.errors import ServiceError, StaleVersion
+from common.history import delete_with_history, save_with_history
 
-from .common import audited, lock_plan, require_lead
+from .common import lock_plan, require_lead
 from .plans import check_editable, mark_changed
 
 RECOMMENDATION_NOT_IN_PLAN = "Select one of this assessment's recommendations"
@@ -25,7 +26,18 @@ EDITABLE_FIELDS = ("description", "owner_text", "owner_user", "priority", "due_d
 
 def _check_owner(plan, owner_user):
     if owner_user is not None and not access.is_member(owner_user, plan.assessment.department):
-        raise ValidationError(OWNER_NOT_MEMBER)
+        raise ServiceError(OWNER_NOT_MEMBER, field="owner_user")
+
+
+def _refuse_stale(action):
+    """The action as the other person saved it (locked, fresh), with who saved it last from its history."""
+    last = action.history.select_related("history_user").first()
+    raise StaleVersion(
+        STALE_ACTION,
+        current=action,
+        changed_by=last.history_user if last else None,
+        changed_at=action.updated_at,
+    )
 
 
 def _lock_action(action):
@@ -42,9 +54,9 @@ def action_create(*, plan, by, recommendation, description, owner_text, priority
     require_lead(by, plan.assessment.department)
     check_editable(plan)
     if recommendation.assessment_id != plan.assessment_id:
-        raise ValidationError(RECOMMENDATION_NOT_IN_PLAN)
+        raise ServiceError(RECOMMENDATION_NOT_IN_PLAN, field="recommendation")
     if recommendation.status == RecommendationStatus.CLOSED:
-        raise ValidationError(RECOMMENDATION_CLOSED.format(label=recommendation.label))
+        raise ServiceError(RECOMMENDATION_CLOSED.format(label=recommendation.label), field="recommendation")
     _check_owner(plan, owner_user)
     highest = plan.actions.filter(recommendation=recommendation).aggregate(highest=Max("sequence"))["highest"] or 0
     action = Action(
@@ -57,7 +69,7 @@ def action_create(*, plan, by, recommendation, description, owner_text, priority
         priority=priority,
         due_date=due_date,
     )
-    audited(action, by).save()
+    save_with_history(action, by=by, reason="Action added")
     mark_changed(plan, by)
     return action
 
@@ -70,7 +82,7 @@ def action_update(*, action, by, version, description, owner_text, priority, due
     require_lead(by, plan.assessment.department)
     check_editable(plan)
     if action.version != version:
-        raise ValidationError(STALE_ACTION)
+        _refuse_stale(action)
     _check_owner(plan, owner_user)
     new_values = {
         "description": description.strip(),
@@ -84,7 +96,7 @@ def action_update(*, action, by, version, description, owner_text, priority, due
     for field, value in new_values.items():
         setattr(action, field, value)
     action.version += 1
-    audited(action, by).save()
+    save_with_history(action, by=by, reason="Action changed")
     mark_changed(plan, by)
     return action
 
@@ -96,14 +108,14 @@ def action_delete(*, action, by):
     require_lead(by, plan.assessment.department)
     check_editable(plan)
     if action.progress_updates.exists():
-        raise ValidationError(ACTION_HAS_PROGRESS.format(label=action.label))
+        raise ServiceError(ACTION_HAS_PROGRESS.format(label=action.label))
     recommendation = action.recommendation
-    audited(action, by).delete()
+    delete_with_history(action, by=by, reason="Action deleted")
     if plan.accepted_at is None:
         # A draft never seen by TNA is renumbered (1A, 1C → 1A, 1B); accepted labels stay as agreed.
         siblings = plan.actions.filter(recommendation=recommendation).order_by("sequence")
         for sequence, sibling in enumerate(siblings, start=1):
             if sibling.sequence != sequence:
                 sibling.sequence = sequence
-                audited(sibling, by).save(update_fields=["sequence", "updated_at"])
+                save_with_history(sibling, by=by, reason="Action renumbered", update_fields=["sequence", "updated_at"])
     mark_changed(plan, by)

@@ -1,30 +1,31 @@
 """What the transition services share: locking, role checks and who is told."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 
 from accounts import access
 from actionplans.models import ActionPlan
+from common.errors import NotAllowed
 from notifications.recipients import absolute_url
 
 NOT_ASSESSOR = "Only an assessor from The National Archives can do this"
 NOT_LEAD = "Only a KIM lead of the department can change its action plan"
-
-
-def audited(instance, by):
-    """Name the person in the instance's history record, in a request or not (Celery, commands, tests)."""
-    instance._history_user = by
-    return instance
+NOT_MEMBER = "Only people in the department can record progress on its actions"
 
 
 def require_assessor(user):
+    """Services and views alike: anyone but a TNA assessor gets the 403 page."""
     if not access.is_assessor(user):
-        raise PermissionDenied(NOT_ASSESSOR)
+        raise NotAllowed(NOT_ASSESSOR)
 
 
 def require_lead(user, department):
     if not access.is_kim_lead(user, department):
-        raise PermissionDenied(NOT_LEAD)
+        raise NotAllowed(NOT_LEAD)
+
+
+def require_member(user, department):
+    if not access.is_member(user, department):
+        raise NotAllowed(NOT_MEMBER)
 
 
 def lock_plan(plan):

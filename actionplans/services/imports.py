@@ -1,12 +1,13 @@
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts import access
 from actionplans.choices import ActionStatus
 from actionplans.models import Action
+from common.errors import ServiceError
+from common.history import delete_with_history, save_with_history
 
-from .common import audited, lock_plan, require_lead
+from .common import lock_plan, require_lead
 from .plans import check_editable
 
 IMPORT_AFTER_ACCEPTANCE = (
@@ -15,6 +16,18 @@ IMPORT_AFTER_ACCEPTANCE = (
 )
 OWNER_NOT_MEMBER = "Row {row}: {name} is not a member of the department"
 RECOMMENDATION_NOT_IN_PLAN = "Row {row}: the recommendation is not one of this assessment's"
+
+
+class ImportRejected(ServiceError):
+    """Rows the service refused: each is its own error on the upload (`field="file"`), as the reader's are.
+
+    `message` is the list (a form's add_error takes a list as one error per item); `errors` names it too.
+    """
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__("\n".join(self.errors), field="file")
+        self.message = self.errors
 
 
 @transaction.atomic
@@ -27,7 +40,7 @@ def plan_import_actions(*, plan, by, actions):
     require_lead(by, plan.assessment.department)
     check_editable(plan)
     if plan.accepted_at is not None:
-        raise ValidationError(IMPORT_AFTER_ACCEPTANCE)
+        raise ServiceError(IMPORT_AFTER_ACCEPTANCE)
     errors = []
     for item in actions:
         if item.recommendation.assessment_id != plan.assessment_id:
@@ -35,9 +48,9 @@ def plan_import_actions(*, plan, by, actions):
         if item.owner_user is not None and not access.is_member(item.owner_user, plan.assessment.department):
             errors.append(OWNER_NOT_MEMBER.format(row=item.row, name=item.owner_user.full_name))
     if errors:
-        raise ValidationError(errors)
+        raise ImportRejected(errors)
     for action in plan.actions.all():
-        audited(action, by).delete()  # one by one, so each deletion is in the history
+        delete_with_history(action, by=by, reason="Replaced by import")  # one by one: each deletion is in the history
     today = timezone.localdate()
     sequences = {}
     created = []
@@ -56,6 +69,6 @@ def plan_import_actions(*, plan, by, actions):
             # A spreadsheet has no completion date: an action imported as Complete is complete from today.
             completion_date=today if item.status == ActionStatus.COMPLETE else None,
         )
-        audited(action, by).save()
+        save_with_history(action, by=by, reason="Imported from a spreadsheet")
         created.append(action)
     return created

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -6,8 +5,10 @@ from django.utils import timezone
 from actionplans.choices import RecommendationStatus
 from actionplans.models import Recommendation
 from assessments.models import Assessment
+from common.errors import ServiceError
+from common.history import save_with_history
 
-from .common import audited, require_assessor
+from .common import require_assessor
 
 ASSESSMENT_NOT_OPEN = "You can write recommendations only while the assessment is in review or published"
 AREA_NOT_IN_FRAMEWORK = "Select a performance area from this assessment's framework"
@@ -21,19 +22,19 @@ OPEN_ASSESSMENT_STATUSES = (Assessment.Status.IN_REVIEW, Assessment.Status.PUBLI
 
 def _check_assessment(assessment):
     if assessment.status not in OPEN_ASSESSMENT_STATUSES:
-        raise ValidationError(ASSESSMENT_NOT_OPEN)
+        raise ServiceError(ASSESSMENT_NOT_OPEN)
 
 
 def _theme_and_area(assessment, theme, area):
     """An area implies its theme; both must come from the assessment's framework."""
     if area is not None:
         if area.theme.framework_id != assessment.framework_id:
-            raise ValidationError(AREA_NOT_IN_FRAMEWORK)
+            raise ServiceError(AREA_NOT_IN_FRAMEWORK, field="area")
         if theme is not None and theme.pk != area.theme_id:
-            raise ValidationError(AREA_NOT_IN_THEME)
+            raise ServiceError(AREA_NOT_IN_THEME, field="area")
         return area.theme, area
     if theme is not None and theme.framework_id != assessment.framework_id:
-        raise ValidationError(THEME_NOT_IN_FRAMEWORK)
+        raise ServiceError(THEME_NOT_IN_FRAMEWORK, field="theme")
     return theme, None
 
 
@@ -54,7 +55,7 @@ def recommendation_create(*, assessment, by, text, priority, theme=None, area=No
         area=area,
         created_by=by,
     )
-    audited(recommendation, by).save()
+    save_with_history(recommendation, by=by, reason="Recommendation added")
     return recommendation
 
 
@@ -68,7 +69,7 @@ def recommendation_update(*, recommendation, by, text, priority, theme=None, are
     recommendation.theme, recommendation.area = _theme_and_area(recommendation.assessment, theme, area)
     recommendation.text = text.strip()
     recommendation.priority = priority
-    audited(recommendation, by).save()
+    save_with_history(recommendation, by=by, reason="Recommendation changed")
     return recommendation
 
 
@@ -80,10 +81,10 @@ def recommendation_close(*, recommendation, by):
     )
     _check_assessment(recommendation.assessment)
     if recommendation.status == RecommendationStatus.CLOSED:
-        raise ValidationError(ALREADY_CLOSED)
+        raise ServiceError(ALREADY_CLOSED)
     recommendation.status = RecommendationStatus.CLOSED
     recommendation.closed_at = timezone.now()
-    audited(recommendation, by).save()
+    save_with_history(recommendation, by=by, reason="Recommendation closed")
     return recommendation
 
 
@@ -95,8 +96,8 @@ def recommendation_reopen(*, recommendation, by):
     )
     _check_assessment(recommendation.assessment)
     if recommendation.status == RecommendationStatus.OPEN:
-        raise ValidationError(ALREADY_OPEN)
+        raise ServiceError(ALREADY_OPEN)
     recommendation.status = RecommendationStatus.OPEN
     recommendation.closed_at = None
-    audited(recommendation, by).save()
+    save_with_history(recommendation, by=by, reason="Recommendation reopened")
     return recommendation

@@ -11,9 +11,8 @@ from accounts.selectors import active_kim_leads
 from actionplans.choices import CLOSED_STATUSES, PlanStatus
 from actionplans.models import Action, ReminderLog
 from actionplans.rules import days_overdue
+from notifications.recipients import absolute_url
 from notifications.services import notify
-
-from .common import absolute_url
 
 OVERDUE = "overdue"
 

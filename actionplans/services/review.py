@@ -1,13 +1,14 @@
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from actionplans.choices import PlanStatus, ReviewDecision
 from actionplans.models import Action, ActionComment, PlanReview, Recommendation
+from common.errors import ServiceError
+from common.history import save_with_history
 from notifications.recipients import kim_lead_emails
 from notifications.services import notify
 
-from .common import audited, lock_plan, plan_email_context, require_assessor
+from .common import lock_plan, plan_email_context, require_assessor
 from .snapshot import build_snapshot
 
 PLAN_NOT_SUBMITTED = "You can review a plan only after the department has submitted it"
@@ -40,7 +41,7 @@ def _record_review(plan, *, by, decision, comment, action_comments):
 
 def _check_submitted(plan):
     if plan.status != PlanStatus.SUBMITTED:
-        raise ValidationError(PLAN_NOT_SUBMITTED)
+        raise ServiceError(PLAN_NOT_SUBMITTED)
 
 
 @transaction.atomic
@@ -50,12 +51,12 @@ def plan_return(*, plan, by, comment, action_comments=None):
     plan = lock_plan(plan)
     _check_submitted(plan)
     if not (comment or "").strip():
-        raise ValidationError(RETURN_NEEDS_COMMENT)
+        raise ServiceError(RETURN_NEEDS_COMMENT, field="comment")
     review, _ = _record_review(
         plan, by=by, decision=ReviewDecision.RETURNED, comment=comment, action_comments=action_comments
     )
     plan.status = PlanStatus.RETURNED
-    audited(plan, by).save()
+    save_with_history(plan, by=by, reason="Returned for changes")
     notify(
         recipients=kim_lead_emails(plan.assessment.department),
         template="actionplan_returned",
@@ -75,7 +76,7 @@ def plan_accept(*, plan, by, comment="", action_comments=None):
     plan.status = PlanStatus.ACCEPTED
     plan.accepted_at = now
     plan.changed_since_accepted = False
-    audited(plan, by).save()
+    save_with_history(plan, by=by, reason="Accepted")
     notify(
         recipients=kim_lead_emails(plan.assessment.department),
         template="actionplan_accepted",
@@ -90,11 +91,11 @@ def plan_close(*, plan, by, comment=""):
     require_assessor(by)
     plan = lock_plan(plan)
     if plan.status != PlanStatus.ACCEPTED:
-        raise ValidationError(PLAN_NOT_ACCEPTED)
+        raise ServiceError(PLAN_NOT_ACCEPTED)
     plan.status = PlanStatus.CLOSED
     plan.closed_at = timezone.now()
     plan.closing_comment = (comment or "").strip()
-    audited(plan, by).save()
+    save_with_history(plan, by=by, reason="Closed by agreement")
     notify(
         recipients=kim_lead_emails(plan.assessment.department),
         template="actionplan_closed",

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 
 from actionplans.models import Action, PlanReview
 from actionplans.services import actions as action_services
@@ -14,6 +13,7 @@ from actionplans.services.progress import progress_update_create
 from actionplans.services.recommendations import recommendation_close
 from actionplans.services.review import plan_accept
 from actionplans.tests import steps
+from common.errors import NotAllowed, ServiceError, StaleVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -41,21 +41,21 @@ def test_lead_adds_an_action_with_an_owner_from_the_department(assessor, lead_a,
 
 def test_owner_must_belong_to_the_department(assessor, lead_a, lead_b, assessment_a):
     plan = steps.draft(assessor, lead_a, assessment_a, actions=False)
-    with pytest.raises(ValidationError, match=action_services.OWNER_NOT_MEMBER):
+    with pytest.raises(ServiceError, match=action_services.OWNER_NOT_MEMBER):
         steps.add_action(plan, lead_a, assessment_a.recommendations.first(), owner_user=lead_b)
 
 
 def test_action_must_answer_one_of_the_plans_recommendations(assessor, lead_a, assessment_a, assessment_b):
     plan = steps.draft(assessor, lead_a, assessment_a, actions=False)
     elsewhere = steps.recommend(assessor, assessment_b, 1)[0]
-    with pytest.raises(ValidationError, match=action_services.RECOMMENDATION_NOT_IN_PLAN):
+    with pytest.raises(ServiceError, match=action_services.RECOMMENDATION_NOT_IN_PLAN):
         steps.add_action(plan, lead_a, elsewhere)
 
 
 def test_closed_recommendation_gets_no_new_actions(assessor, lead_a, assessment_a):
     plan = steps.draft(assessor, lead_a, assessment_a, actions=False)
     recommendation = recommendation_close(recommendation=assessment_a.recommendations.first(), by=assessor)
-    with pytest.raises(ValidationError, match="R1 is closed"):
+    with pytest.raises(ServiceError, match="R1 is closed"):
         steps.add_action(plan, lead_a, recommendation)
 
 
@@ -64,11 +64,11 @@ def test_only_the_lead_adds_changes_or_deletes(request, assessor, lead_a, assess
     plan = steps.draft(assessor, lead_a, assessment_a)
     action = plan.actions.first()
     user = request.getfixturevalue(who)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         steps.add_action(plan, user, action.recommendation)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         _update(action, user, description="Changed")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         action_delete(action=action, by=user)
 
 
@@ -81,7 +81,7 @@ def test_no_edits_while_submitted_or_accepted(assessor, lead_a, assessment_a, st
         lambda: _update(action, lead_a, description="Changed"),
         lambda: action_delete(action=action, by=lead_a),
     ):
-        with pytest.raises(ValidationError, match=plan_services.PLAN_NOT_EDITABLE):
+        with pytest.raises(ServiceError, match=plan_services.PLAN_NOT_EDITABLE):
             call()
 
 
@@ -90,8 +90,11 @@ def test_stale_edit_is_refused_and_nothing_is_overwritten(assessor, lead_a, asse
     action = plan.actions.first()
     stale_version = action.version
     _update(action, lead_a, description="First editor")
-    with pytest.raises(ValidationError, match="Someone else changed this action"):
+    with pytest.raises(StaleVersion, match="Someone else changed this action") as refused:
         _update(action, lead_a, description="Second editor", version=stale_version)
+    assert refused.value.message == action_services.STALE_ACTION
+    assert refused.value.current.description == "First editor" and refused.value.current.version == stale_version + 1
+    assert refused.value.changed_by == lead_a and refused.value.changed_at == refused.value.current.updated_at
     action.refresh_from_db()
     assert action.description == "First editor" and action.version == stale_version + 1
 
@@ -105,7 +108,7 @@ def test_action_with_progress_cannot_be_deleted(assessor, lead_a, assessment_a):
     plan = steps.reopened(assessor, lead_a, assessment_a)
     action = plan.actions.first()
     progress_update_create(action=action, by=lead_a, commentary="Started")
-    with pytest.raises(ValidationError, match="already has progress updates"):
+    with pytest.raises(ServiceError, match="already has progress updates"):
         action_delete(action=action, by=lead_a)
 
 

@@ -4,19 +4,21 @@ import io
 from datetime import date, datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
 from actionplans.exports import HEADERS, plans_xlsx
+from actionplans.forms import PlanImportForm
 from actionplans.imports import PlanWorkbookReader
 from actionplans.models import Action
 from actionplans.selectors.rows import groups_for_plans
 from actionplans.services import imports as import_services
-from actionplans.services.imports import plan_import_actions
+from actionplans.services.imports import ImportRejected, plan_import_actions
 from actionplans.tests import steps
 from actionplans.views.common import department_members
+from common.errors import ServiceError
+from common.requests import run_service
 
 pytestmark = pytest.mark.django_db
 
@@ -126,9 +128,31 @@ def test_the_exported_spreadsheet_imports_back(plan, lead_a):
 def test_import_is_refused_once_the_plan_has_been_accepted(assessor, lead_a, assessment_a):
     plan = steps.reopened(assessor, lead_a, assessment_a)
     actions, _ = read(plan, xlsx(GOOD_ROWS[:1]))
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ServiceError) as refused:
         plan_import_actions(plan=plan, by=lead_a, actions=actions)
-    assert refused.value.messages == [import_services.IMPORT_AFTER_ACCEPTANCE]
+    assert refused.value.message == import_services.IMPORT_AFTER_ACCEPTANCE
+
+
+def test_rows_the_service_refuses_become_errors_of_the_upload_one_per_row(plan, lead_a, lead_b):
+    actions, errors = read(plan, xlsx(GOOD_ROWS))
+    assert errors == []
+    actions[0].owner_user = actions[2].owner_user = lead_b  # e.g. left the department since the file was read
+    expected = [
+        import_services.OWNER_NOT_MEMBER.format(row=2, name=lead_b.full_name),
+        import_services.OWNER_NOT_MEMBER.format(row=4, name=lead_b.full_name),
+    ]
+    with pytest.raises(ImportRejected) as refused:
+        plan_import_actions(plan=plan, by=lead_a, actions=actions)
+    assert refused.value.errors == expected and refused.value.field == "file"
+    reader = PlanWorkbookReader(
+        recommendations=plan.assessment.recommendations.all(), members=department_members(plan.assessment.department)
+    )
+    form = PlanImportForm({}, {"file": SimpleUploadedFile("plan.xlsx", xlsx(GOOD_ROWS).read())}, reader=reader)
+    assert form.is_valid()
+    form.actions[0].owner_user = form.actions[2].owner_user = lead_b
+    _, ok = run_service(form, plan_import_actions, plan=plan, by=lead_a, actions=form.actions)
+    assert not ok and form.errors == {"file": expected}
+    assert plan.actions.count() == 2  # all or nothing
 
 
 def test_import_page_lists_the_row_errors_in_the_error_summary(client, lead_a, plan):

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from actionplans.models import ProgressUpdate
@@ -11,6 +10,7 @@ from actionplans.services import progress as services
 from actionplans.services.progress import progress_update_create
 from actionplans.services.review import plan_close
 from actionplans.tests import steps
+from common.errors import NotAllowed, ServiceError
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_people_in_the_department_record_progress(request, action, who):
 
 @pytest.mark.parametrize("who", ["lead_b", "assessor"])
 def test_others_cannot_record_progress(request, action, who):
-    with pytest.raises(PermissionDenied, match=services.NOT_MEMBER):
+    with pytest.raises(NotAllowed, match=services.NOT_MEMBER):
         progress_update_create(action=action, by=request.getfixturevalue(who), commentary="x")
     assert not ProgressUpdate.objects.exists()
 
@@ -55,7 +55,7 @@ def test_same_status_is_not_a_change(action, contributor_a):
 
 
 def test_future_dates_are_refused(action, contributor_a):
-    with pytest.raises(ValidationError, match=services.DATE_IN_FUTURE):
+    with pytest.raises(ServiceError, match=services.DATE_IN_FUTURE):
         progress_update_create(
             action=action, by=contributor_a, commentary="x", date=timezone.localdate() + timedelta(days=1)
         )
@@ -63,13 +63,13 @@ def test_future_dates_are_refused(action, contributor_a):
 
 def test_no_progress_before_acceptance(assessor, lead_a, assessment_a):
     plan = steps.submitted(assessor, lead_a, assessment_a)
-    with pytest.raises(ValidationError, match=services.PLAN_NOT_TRACKING):
+    with pytest.raises(ServiceError, match=services.PLAN_NOT_TRACKING):
         progress_update_create(action=plan.actions.first(), by=lead_a, commentary="x")
 
 
 def test_no_progress_after_closure(action, assessor, lead_a):
     plan_close(plan=action.plan, by=assessor)
-    with pytest.raises(ValidationError, match=services.PLAN_NOT_TRACKING):
+    with pytest.raises(ServiceError, match=services.PLAN_NOT_TRACKING):
         progress_update_create(action=action, by=lead_a, commentary="x")
 
 

@@ -1,5 +1,4 @@
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 
 from actionplans.models import Recommendation
 from actionplans.services import recommendations as services
@@ -9,7 +8,8 @@ from actionplans.services.recommendations import (
     recommendation_reopen,
     recommendation_update,
 )
-from assessments.models import Assessment, PerformanceArea
+from assessments.models import Assessment, FrameworkVersion, PerformanceArea, Theme
+from common.errors import NotAllowed, ServiceError
 
 pytestmark = pytest.mark.django_db
 
@@ -33,24 +33,22 @@ def test_recommendations_are_written_in_review_or_published(assessor, assessment
 @pytest.mark.parametrize("status", [Assessment.Status.DRAFT, Assessment.Status.SUBMITTED, Assessment.Status.RETURNED])
 def test_no_recommendations_before_review(assessor, assessment_a, status):
     Assessment.objects.filter(pk=assessment_a.pk).update(status=status)
-    with pytest.raises(ValidationError, match=services.ASSESSMENT_NOT_OPEN):
+    with pytest.raises(ServiceError, match=services.ASSESSMENT_NOT_OPEN):
         recommendation_create(assessment=assessment_a, by=assessor, text="x", priority="low")
 
 
 @pytest.mark.parametrize("who", ["lead_a", "contributor_a", "administrator"])
 def test_only_assessors_write_recommendations(request, assessment_a, who):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         recommendation_create(assessment=assessment_a, by=request.getfixturevalue(who), text="x", priority="low")
     assert not Recommendation.objects.exists()
 
 
 def test_area_from_another_framework_is_refused(assessor, assessment_a):
-    from assessments.models import FrameworkVersion, Theme
-
     other = FrameworkVersion.objects.create(slug="other", name="Other")
     theme = Theme.objects.create(framework=other, number=1, name="Other theme")
     area = PerformanceArea.objects.create(theme=theme, key="x", number=1, name="Elsewhere")
-    with pytest.raises(ValidationError, match=services.AREA_NOT_IN_FRAMEWORK):
+    with pytest.raises(ServiceError, match=services.AREA_NOT_IN_FRAMEWORK):
         recommendation_create(assessment=assessment_a, by=assessor, text="x", priority="low", area=area)
 
 
@@ -60,7 +58,7 @@ def test_update_close_and_reopen(assessor, assessment_a):
     assert (recommendation.text, recommendation.priority) == ("Better", "high")
     closed = recommendation_close(recommendation=recommendation, by=assessor)
     assert closed.status == "closed" and closed.closed_at
-    with pytest.raises(ValidationError, match=services.ALREADY_CLOSED):
+    with pytest.raises(ServiceError, match=services.ALREADY_CLOSED):
         recommendation_close(recommendation=closed, by=assessor)
     reopened = recommendation_reopen(recommendation=closed, by=assessor)
     assert reopened.status == "open" and reopened.closed_at is None

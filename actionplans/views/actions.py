@@ -1,24 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from accounts import access
 from actionplans.forms import ActionForm, ConfirmForm, ProgressUpdateForm
 from actionplans.models import ProgressUpdate
 from actionplans.permissions import plan_permissions
 from actionplans.selectors.plans import action_for_user_or_404, plan_for_user_or_404
 from actionplans.selectors.rows import action_row
 from actionplans.services.actions import action_create, action_delete, action_update
+from actionplans.services.common import require_lead, require_member
 from actionplans.services.progress import progress_update_create
+from common.requests import posted, run_service
 
-from .common import department_members, posted, run_service, today
-
-
-def _require_lead(user, plan):
-    if not access.is_kim_lead(user, plan.assessment.department):
-        raise PermissionDenied
+from .common import department_members, today
 
 
 def _action_fields(form):
@@ -36,11 +31,11 @@ def _action_fields(form):
 @require_http_methods(["GET", "POST"])
 def action_create_view(request, pk):
     plan = plan_for_user_or_404(request.user, pk)
-    _require_lead(request.user, plan)
+    require_lead(request.user, plan.assessment.department)
     members = department_members(plan.assessment.department)
     initial = {"recommendation": request.GET.get("recommendation")} if request.GET.get("recommendation") else {}
     form = ActionForm(posted(request), initial=initial, plan=plan, members=members, submit_label="Add action")
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         action, ok = run_service(
             form,
             action_create,
@@ -60,7 +55,7 @@ def action_create_view(request, pk):
 def action_update_view(request, pk):
     action = action_for_user_or_404(request.user, pk)
     plan = action.plan
-    _require_lead(request.user, plan)
+    require_lead(request.user, plan.assessment.department)
     members = department_members(plan.assessment.department)
     initial = {
         "description": action.description,
@@ -71,7 +66,7 @@ def action_update_view(request, pk):
         "version": action.version,
     }
     form = ActionForm(posted(request), initial=initial, plan=plan, members=members, action=action)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         _, ok = run_service(
             form,
             action_update,
@@ -95,9 +90,9 @@ def action_update_view(request, pk):
 def action_delete_view(request, pk):
     action = action_for_user_or_404(request.user, pk)
     plan = action.plan
-    _require_lead(request.user, plan)
+    require_lead(request.user, plan.assessment.department)
     form = ConfirmForm(posted(request), submit_label=f"Delete action {action.label}", warning=True)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         label = action.label
         _, ok = run_service(form, action_delete, action=action, by=request.user)
         if ok:
@@ -125,10 +120,9 @@ def action_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def progress_create_view(request, pk):
     action = action_for_user_or_404(request.user, pk)
-    if not access.is_member(request.user, action.plan.assessment.department):
-        raise PermissionDenied
+    require_member(request.user, action.plan.assessment.department)
     form = ProgressUpdateForm(posted(request), action=action)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         _, ok = run_service(
             form,
             progress_update_create,

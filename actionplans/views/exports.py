@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -11,10 +10,12 @@ from actionplans.imports import PlanWorkbookReader
 from actionplans.models import Recommendation
 from actionplans.selectors.plans import plan_for_user_or_404, plans_visible_to
 from actionplans.selectors.rows import groups_for_plans
+from actionplans.services.common import require_lead
 from actionplans.services.imports import plan_import_actions
 from common.downloads import XLSX_CONTENT_TYPE, download_response
+from common.requests import posted, run_service
 
-from .common import department_members, posted, run_service, today
+from .common import department_members, today
 
 
 def _filename(plan, extension):
@@ -63,14 +64,13 @@ def plans_export_xlsx(request):
 @require_http_methods(["GET", "POST"])
 def plan_import_view(request, pk):
     plan = plan_for_user_or_404(request.user, pk)
-    if not access.is_kim_lead(request.user, plan.assessment.department):
-        raise PermissionDenied
+    require_lead(request.user, plan.assessment.department)
     reader = PlanWorkbookReader(
         recommendations=Recommendation.objects.filter(assessment_id=plan.assessment_id),
         members=department_members(plan.assessment.department),
     )
     form = PlanImportForm(posted(request), posted(request, files=True), reader=reader)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         created, ok = run_service(form, plan_import_actions, plan=plan, by=request.user, actions=form.actions)
         if ok:
             messages.success(request, f"{len(created)} actions imported")

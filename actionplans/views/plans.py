@@ -14,11 +14,13 @@ from actionplans.permissions import plan_permissions
 from actionplans.selectors.history import plan_history
 from actionplans.selectors.lists import assessments_awaiting_plan, plan_summaries, plans_listed_for
 from actionplans.selectors.plans import filter_groups, plan_for_user_or_404, plan_page
+from actionplans.services.common import require_lead
 from actionplans.services.plans import plan_create, plan_reopen, plan_submit
 from assessments.models import Assessment
 from common.pagination import paginate
+from common.requests import posted, run_service
 
-from .common import posted, run_service, today
+from .common import today
 
 CONFIRMATIONS = {
     "submitted": ("Action plan submitted", "The National Archives will review it and tell you their decision."),
@@ -92,7 +94,7 @@ def plan_create_view(request, assessment_id):
             raise Http404("No such assessment")
         raise PermissionDenied
     form = ConfirmForm(posted(request), submit_label="Start the action plan")
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         plan, ok = run_service(form, plan_create, assessment=assessment, by=request.user)
         if ok:
             messages.success(request, "Action plan started. Add actions for each recommendation, then submit it.")
@@ -102,10 +104,9 @@ def plan_create_view(request, assessment_id):
 
 def _lead_confirm(request, pk, *, service, template, submit_label, success):
     plan = plan_for_user_or_404(request.user, pk)
-    if not access.is_kim_lead(request.user, plan.assessment.department):
-        raise PermissionDenied
+    require_lead(request.user, plan.assessment.department)
     form = ConfirmForm(posted(request), submit_label=submit_label)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         _, ok = run_service(form, service, plan=plan, by=request.user)
         if ok:
             return success(plan)

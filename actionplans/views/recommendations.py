@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -9,6 +8,7 @@ from accounts import access
 from actionplans.forms import ConfirmForm, RecommendationForm
 from actionplans.models import ActionPlan, Recommendation
 from actionplans.selectors.lists import recommendations_for_assessment
+from actionplans.services.common import require_assessor
 from actionplans.services.recommendations import (
     OPEN_ASSESSMENT_STATUSES,
     recommendation_close,
@@ -17,8 +17,7 @@ from actionplans.services.recommendations import (
     recommendation_update,
 )
 from assessments.models import Assessment
-
-from .common import posted, run_service
+from common.requests import posted, run_service
 
 
 def _assessment_or_404(user, pk):
@@ -39,8 +38,7 @@ def _assessment_or_404(user, pk):
 def _recommendation_or_404(user, pk):
     recommendation = get_object_or_404(Recommendation.objects.select_related("assessment"), pk=pk)
     _assessment_or_404(user, recommendation.assessment_id)
-    if not access.is_assessor(user):
-        raise PermissionDenied
+    require_assessor(user)
     return recommendation
 
 
@@ -67,10 +65,9 @@ def recommendation_list(request, assessment_id):
 @require_http_methods(["GET", "POST"])
 def recommendation_create_view(request, assessment_id):
     assessment = _assessment_or_404(request.user, assessment_id)
-    if not access.is_assessor(request.user):
-        raise PermissionDenied
+    require_assessor(request.user)
     form = RecommendationForm(posted(request), assessment=assessment, submit_label="Add recommendation")
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         recommendation, ok = run_service(
             form,
             recommendation_create,
@@ -97,7 +94,7 @@ def recommendation_update_view(request, pk):
     assessment = _assessment_or_404(request.user, recommendation.assessment_id)
     initial = {"text": recommendation.text, "priority": recommendation.priority, "area": recommendation.area_id}
     form = RecommendationForm(posted(request), initial=initial, assessment=assessment)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         _, ok = run_service(
             form,
             recommendation_update,
@@ -123,7 +120,7 @@ def recommendation_close_view(request, pk):
     recommendation = _recommendation_or_404(request.user, pk)
     reopening = recommendation.status == "closed"
     form = ConfirmForm(posted(request), submit_label=f"{'Reopen' if reopening else 'Close'} {recommendation.label}")
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         service = recommendation_reopen if reopening else recommendation_close
         _, ok = run_service(form, service, recommendation=recommendation, by=request.user)
         if ok:

@@ -1,22 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from accounts import access
 from actionplans.choices import PlanStatus, ReviewDecision
 from actionplans.forms import PlanCloseForm, PlanReviewForm
 from actionplans.selectors.plans import plan_for_user_or_404, plan_page
+from actionplans.services.common import require_assessor
 from actionplans.services.review import plan_accept, plan_close, plan_return
+from common.requests import posted, run_service
 
-from .common import posted, run_service, today
+from .common import today
 
 
 def _assessor_plan(request, pk):
     plan = plan_for_user_or_404(request.user, pk)
-    if not access.is_assessor(request.user):
-        raise PermissionDenied
+    require_assessor(request.user)
     return plan
 
 
@@ -30,7 +29,7 @@ def plan_review_view(request, pk):
     page = plan_page(plan, today=today())
     actions = [row.action for row in page.rows]
     form = PlanReviewForm(posted(request), actions=actions)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         returning = form.cleaned_data["decision"] == ReviewDecision.RETURNED
         _, ok = run_service(
             form,
@@ -55,7 +54,7 @@ def plan_review_view(request, pk):
 def plan_close_view(request, pk):
     plan = _assessor_plan(request, pk)
     form = PlanCloseForm(posted(request))
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         _, ok = run_service(form, plan_close, plan=plan, by=request.user, comment=form.cleaned_data["comment"])
         if ok:
             return redirect("actionplans:plan_confirmation", pk=plan.pk, event="closed")
