@@ -1,8 +1,8 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fluid, Size, Submit
 from django import forms
 
 from assessments.models import PerformanceArea, Theme
+from common.forms import form_helper
 from network.selectors.library import library_filter_areas
 
 SHARE_CHOICES = [("yes", "Yes"), ("no", "No")]
@@ -37,13 +37,12 @@ class LibraryFilterForm(forms.Form):
         self.fields["theme"].queryset = Theme.objects.order_by("framework__name", "number")
         self.fields["area"].queryset = library_filter_areas()
         self.fields["area"].label_from_instance = lambda area: f"{area.reference} {area.name}"
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.text("q", field_width=Fluid.TWO_THIRDS),
             Field.select("theme"),
             Field.select("area"),
             Submit("search", "Search"),
+            method="get",
         )
 
 
@@ -65,8 +64,7 @@ class ExcerptForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.textarea("excerpt"), Field.checkbox("approve"), Submit("submit", "Save excerpt")
         )
 
@@ -85,8 +83,7 @@ class ConsentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.radios("share", legend_size=Size.LARGE, legend_tag="h1", inline=True), Submit("submit", "Save")
         )
 

@@ -1,5 +1,4 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fluid, Size, Submit
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
@@ -7,9 +6,10 @@ from django.utils import timezone
 from accounts.models import Department, User
 from accounts.selectors import active_kim_lead_q
 from actionplans.choices import ActionStatus
+from common.forms import form_helper
+from common.uploads import ALLOWED_LABEL, clean_upload
 from network.models import DEFAULT_MEETING_TITLE, Meeting
 from network.services.meetings import HELD_BEFORE_DATE, ORIGINAL_DATE_SAME_AS_DATE, REARRANGED_NEEDS_ORIGINAL_DATE
-from network.uploads import ALLOWED_LABEL, check_upload
 
 from .fields import GovDateField, IdChoicesField, time_field
 
@@ -18,12 +18,6 @@ AGENDA_ITEM_TOO_LONG = "Each agenda item must be 300 characters or fewer: item {
 TOO_MANY_AGENDA_ITEMS = f"An agenda can have up to {MAX_AGENDA_ITEMS} items"
 END_WITHOUT_START = "Enter a start time, or leave the end time empty"
 END_BEFORE_START = "The end time must be after the start time"
-
-
-def _helper(*layout, submit="Save"):
-    helper = FormHelper()
-    helper.layout = Layout(*layout, Submit("submit", submit))
-    return helper
 
 
 class MeetingForm(forms.Form):
@@ -100,7 +94,7 @@ class MeetingForm(forms.Form):
                 **kwargs["initial"],
             }
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("title", field_width=Fluid.TWO_THIRDS),
             Field("date"),
             Field.text("start_time", field_width=5),
@@ -110,7 +104,7 @@ class MeetingForm(forms.Form):
             Field("original_date"),
             Field.textarea("agenda"),
             Field.textarea("other_attendees"),
-            submit="Save meeting",
+            Submit("submit", "Save meeting"),
         )
 
     def clean_agenda(self):
@@ -160,8 +154,8 @@ class DiscussionItemForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("title", field_width=Fluid.TWO_THIRDS), Field.textarea("summary"), submit="Save item"
+        self.helper = form_helper(
+            Field.text("title", field_width=Fluid.TWO_THIRDS), Field.textarea("summary"), Submit("submit", "Save item")
         )
 
 
@@ -185,8 +179,8 @@ class AttendanceForm(forms.Form):
         self.fields["departments"].queryset = Department.objects.filter(
             Q(is_active=True) | Q(pk__in=attended)
         ).order_by("name")
-        self.helper = _helper(
-            Field.checkboxes("departments", legend_size=Size.MEDIUM, small=True), submit="Save attendance"
+        self.helper = form_helper(
+            Field.checkboxes("departments", legend_size=Size.MEDIUM, small=True), Submit("submit", "Save attendance")
         )
 
 
@@ -207,11 +201,13 @@ class PaperForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("title", field_width=Fluid.TWO_THIRDS), Field("file"), submit="Upload paper")
+        self.helper = form_helper(
+            Field.text("title", field_width=Fluid.TWO_THIRDS), Field("file"), Submit("submit", "Upload paper")
+        )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.checked_upload = check_upload(upload)
+        clean_upload(upload)
         return upload
 
 
@@ -273,11 +269,11 @@ class MeetingActionForm(forms.Form):
             )
         super().__init__(*args, **kwargs)
         self.fields["owner_user"].queryset = _owner_choices()
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.textarea("description"),
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
             Field.select("owner_user"),
             Field("due_date"),
             Field.radios("status", legend_size=Size.SMALL),
-            submit="Save action",
+            Submit("submit", "Save action"),
         )

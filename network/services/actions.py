@@ -3,9 +3,10 @@ derived by actionplans.rules when read, never stored."""
 
 from django.db import transaction
 
+from common.history import save_with_history
 from network.models import MeetingAction
 
-from .errors import require_network_manager, save_with_history
+from .roles import require_network_manager
 
 FIELDS = ("description", "owner", "owner_user", "due_date", "status")
 

@@ -1,15 +1,16 @@
 """Writes for the good-practice library: assessors' excerpts, and each department's consent to share."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from accounts import access
 from assessments.models import Assessment
+from common.errors import NotAllowed, ServiceError
+from common.history import save_with_history
 from network.models import GoodPracticeExcerpt
 from network.selectors.library import shareable_ratings
 
-from .errors import ONLY_ASSESSORS_APPROVE, ONLY_LEAD_CONSENTS, NetworkError, require_network_manager, save_with_history
+from .roles import ONLY_ASSESSORS_APPROVE, ONLY_LEAD_CONSENTS, require_network_manager
 
 NOT_SHAREABLE = (
     "This area cannot go into the library: its assessment must be published, rated Good practice or better, "
@@ -26,7 +27,7 @@ def excerpt_save(*, rating, by, excerpt, approve):
     """
     require_network_manager(by, ONLY_ASSESSORS_APPROVE)
     if not shareable_ratings().filter(pk=rating.pk).exists():
-        raise NetworkError(NOT_SHAREABLE)
+        raise ServiceError(NOT_SHAREABLE)
     record = GoodPracticeExcerpt.objects.select_for_update(of=("self",)).filter(rating=rating).first()
     if record is None:
         record = GoodPracticeExcerpt(rating=rating, written_by=by)
@@ -45,7 +46,7 @@ def good_practice_consent_set(*, assessment, by, share):
     """The department's KIM lead decides whether good practice from this assessment is shared."""
     assessment = Assessment.objects.select_for_update(of=("self",)).select_related("department").get(pk=assessment.pk)
     if not access.is_kim_lead(by, assessment.department):
-        raise PermissionDenied(ONLY_LEAD_CONSENTS.format(department=assessment.department.name))
+        raise NotAllowed(ONLY_LEAD_CONSENTS.format(department=assessment.department.name))
     if assessment.share_good_practice != share:
         assessment.share_good_practice = share
         save_with_history(

@@ -7,9 +7,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from common.errors import ServiceError
+from common.history import delete_with_history, save_with_history
 from network.models import AgendaItem, Attendance, DiscussionItem, Meeting
 
-from .errors import NetworkError, require_network_manager, save_with_history
+from .roles import require_network_manager
 
 REARRANGED_NEEDS_ORIGINAL_DATE = "Enter the date the meeting was first planned"
 ORIGINAL_DATE_SAME_AS_DATE = "The date first planned must be different from the new date"
@@ -31,11 +33,11 @@ CALENDAR_FIELDS = ("title", "date", "start_time", "end_time", "status", "locatio
 
 def _check_dates(meeting):
     if meeting.status == Meeting.Status.REARRANGED and meeting.original_date is None:
-        raise NetworkError(REARRANGED_NEEDS_ORIGINAL_DATE)
+        raise ServiceError(REARRANGED_NEEDS_ORIGINAL_DATE, field="original_date")
     if meeting.original_date is not None and meeting.original_date == meeting.date:
-        raise NetworkError(ORIGINAL_DATE_SAME_AS_DATE)
+        raise ServiceError(ORIGINAL_DATE_SAME_AS_DATE, field="original_date")
     if meeting.status == Meeting.Status.HELD and meeting.date > timezone.localdate():
-        raise NetworkError(HELD_BEFORE_DATE)
+        raise ServiceError(HELD_BEFORE_DATE, field="status")
 
 
 def _set_agenda(meeting, titles):
@@ -111,8 +113,7 @@ def discussion_item_update(*, item, by, title, summary=""):
 @transaction.atomic
 def discussion_item_delete(*, item, by):
     require_network_manager(by)
-    item._history_user = by
-    item.delete()
+    delete_with_history(item, by=by, reason="Item discussed removed")
 
 
 @transaction.atomic

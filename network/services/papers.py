@@ -2,24 +2,24 @@
 
 from django.db import transaction
 
+from common.uploads import inspect_upload, safe_filename
 from network.models import MeetingPaper
-from network.uploads import check_upload
 
-from .errors import require_network_manager
+from .roles import require_network_manager
 
 
 @transaction.atomic
 def paper_add(*, meeting, by, title, upload):
     require_network_manager(by)
     # Checked again here, not only in the form: a service is the last gate before storage.
-    checked = check_upload(upload)
+    kind = inspect_upload(upload)  # UploadRejected (a ServiceError) when the file is refused
     paper = MeetingPaper(
         meeting=meeting,
         title=title,
-        original_filename=checked.original_filename,
-        content_type=checked.content_type,
-        extension=checked.extension,
-        size=checked.size,
+        original_filename=safe_filename(upload.name, fallback="paper")[:255],
+        content_type=kind.content_type,
+        extension=kind.extension,
+        size=upload.size,
         uploaded_by=by,
     )
     paper.file.save("paper", upload, save=False)

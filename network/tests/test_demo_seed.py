@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from accounts.models import User
 from network.models import GoodPracticeExcerpt, Meeting
 from network.selectors.library import library_entries, shareable_ratings
 from network.selectors.meetings import meetings_log, next_meeting
@@ -43,8 +44,6 @@ def test_demo_network_seeding_is_idempotent(seeded):
 
 
 def test_demo_pages_render(seeded, client):
-    from accounts.models import User
-
     client.force_login(User.objects.get(email="kim.lead@education.example.gov.uk"))
     for url in ("/", "/network/", f"/network/meetings/{next_meeting().pk}/", "/network/good-practice/"):
         assert client.get(url).status_code == 200, url

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from network import ics
 from network.models import AgendaItem, Meeting
+from network.services.meetings import meeting_update
 
 from .factories import MeetingFactory
 from .ical import ICalError, parse
@@ -64,8 +65,6 @@ def test_long_and_non_ascii_lines_are_folded_at_75_octets(lead_a_client):
 
 
 def test_rearranged_meeting_says_so_and_sequence_goes_up_on_change(assessor):
-    from network.services.meetings import meeting_update
-
     meeting = MeetingFactory(date=future(30), status=Meeting.Status.PLANNED)
     meeting = meeting_update(meeting=meeting, by=assessor, date=future(37), status=Meeting.Status.REARRANGED)
     text = ics.meeting_calendar(meeting, agenda=[])

@@ -3,9 +3,9 @@
 import pytest
 
 from assessments.models import Assessment, PerformanceArea
+from common.errors import ServiceError
 from network.models import GoodPracticeExcerpt
 from network.selectors.library import areas_to_improve, library_entries
-from network.services.errors import NetworkError
 from network.services.library import NOT_SHAREABLE, excerpt_save
 
 from .factories import approved_excerpt, published_assessment, rating_for
@@ -79,7 +79,7 @@ def test_unpublished_or_lower_rated_areas_never_enter_the_library(framework, dep
     draft = published_assessment(department_b, framework, year=2016, ratings={GUIDANCE: "Best practice"})
     Assessment.objects.filter(pk=draft.pk).update(status=Assessment.Status.IN_REVIEW)
     for assessment in (lower, draft):
-        with pytest.raises(NetworkError, match="cannot go into the library"):
+        with pytest.raises(ServiceError, match="cannot go into the library"):
             excerpt_save(rating=rating_for(assessment, GUIDANCE), by=assessor, excerpt="x", approve=True)
     assert NOT_SHAREABLE.startswith("This area cannot go into the library")
 

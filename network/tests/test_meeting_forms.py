@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from common.errors import NotAllowed
 from network.models import Attendance, Meeting
 from network.services.meetings import meeting_attendance_set, meeting_create, meeting_update
 
@@ -90,10 +90,10 @@ def test_planned_meeting_drops_a_stray_original_date(assessor):
 
 
 def test_services_refuse_members(lead_a):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         meeting_create(by=lead_a, date=future(), status=Meeting.Status.PLANNED)
     meeting = MeetingFactory(date=future(), status=Meeting.Status.PLANNED)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         meeting_update(meeting=meeting, by=lead_a, title="Changed")
 
 

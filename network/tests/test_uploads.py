@@ -6,9 +6,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import Resolver404, resolve
 
 from assessments.tests.support import docx_bytes
 from network.models import MeetingPaper
+from network.services.papers import paper_add
 
 from .factories import MeetingFactory
 
@@ -100,16 +102,12 @@ def test_non_member_download_is_404(client, assessor, meeting):
 
 
 def test_paper_of_another_meeting_is_404(lead_a_client, assessor, meeting):
-    from network.services.papers import paper_add
-
     paper = paper_add(meeting=meeting, by=assessor, title="x", upload=SimpleUploadedFile("a.pdf", PDF))
     other = MeetingFactory(date=datetime.date(2016, 6, 1))
     assert lead_a_client.get(f"/network/meetings/{other.pk}/papers/{paper.pk}/").status_code == 404
 
 
 def test_removing_a_paper_deletes_the_file(assessor_client, assessor, meeting, django_capture_on_commit_callbacks):
-    from network.services.papers import paper_add
-
     paper = paper_add(meeting=meeting, by=assessor, title="x", upload=SimpleUploadedFile("a.pdf", PDF))
     name = paper.file.name
     with django_capture_on_commit_callbacks(execute=True):
@@ -119,8 +117,6 @@ def test_removing_a_paper_deletes_the_file(assessor_client, assessor, meeting, d
 
 
 def test_papers_are_never_under_a_public_url(settings):
-    from django.urls import Resolver404, resolve
-
     assert not settings.MEDIA_URL or settings.MEDIA_URL == "/"
     with pytest.raises(Resolver404):
         resolve("/media/network/papers/1/abc")

@@ -1,11 +1,14 @@
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect, render
 
 from accounts import access
-from common.requests import posted  # noqa: F401 - the views import it from here
+from common.forms import ConfirmForm
+from common.requests import posted, run_service
 
 
 def network_manager_required(view):
@@ -38,3 +41,19 @@ def network_participant_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def confirm_delete(request, meeting, *, service, heading, button, done):
+    """A "Remove …" page and its button (a ConfirmForm): removed and back to the meeting, or the page again
+    with the error summary when the service refuses. `service` takes only `by`."""
+    form = ConfirmForm(posted(request))
+    if form.is_valid():
+        _, ok = run_service(form, service, by=request.user)
+        if ok:
+            messages.success(request, done)
+            return redirect("network:meeting_detail", pk=meeting.pk)
+    return render(
+        request,
+        "network/confirm_delete.html",
+        {"form": form, "meeting": meeting, "heading": heading, "button": button},
+    )

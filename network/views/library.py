@@ -7,13 +7,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access
 from assessments.models import Assessment
+from common.requests import posted, run_service
 from network.forms.library import ConsentForm, ExcerptForm, LibraryFilterForm
 from network.models import GoodPracticeExcerpt
 from network.selectors import library as selectors
 from network.services import library as services
-from network.services.errors import NetworkError
 
-from .common import network_manager_required, network_participant_required, posted
+from .common import network_manager_required, network_participant_required
 
 PAGE_SIZE = 20
 
@@ -70,17 +70,16 @@ def excerpt_edit(request, rating_pk):
         else {"excerpt": rating.assessor_commentary}
     )
     form = ExcerptForm(posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.excerpt_save(
-                rating=rating,
-                by=request.user,
-                excerpt=form.cleaned_data["excerpt"],
-                approve=form.cleaned_data["approve"],
-            )
-        except NetworkError as error:
-            form.add_error(None, error.message)
-        else:
+    if form.is_valid():
+        record, ok = run_service(
+            form,
+            services.excerpt_save,
+            rating=rating,
+            by=request.user,
+            excerpt=form.cleaned_data["excerpt"],
+            approve=form.cleaned_data["approve"],
+        )
+        if ok:
             messages.success(
                 request, "Excerpt approved for the library" if record.is_approved else "Excerpt saved, not yet approved"
             )
@@ -118,13 +117,16 @@ def consent_edit(request, assessment_pk):
     if not access.is_kim_lead(request.user, assessment.department):
         raise PermissionDenied("Only a department's KIM lead decides whether to share its good practice.")
     form = ConsentForm(posted(request), initial={"share": "yes" if assessment.share_good_practice else "no"})
-    if request.method == "POST" and form.is_valid():
-        services.good_practice_consent_set(assessment=assessment, by=request.user, share=form.share_value)
-        messages.success(
-            request,
-            f"Good practice from {assessment.short_label} will be shared"
-            if form.share_value
-            else f"Good practice from {assessment.short_label} will not be shared",
+    if form.is_valid():
+        _, ok = run_service(
+            form, services.good_practice_consent_set, assessment=assessment, by=request.user, share=form.share_value
         )
-        return redirect("network:consent_list")
+        if ok:
+            messages.success(
+                request,
+                f"Good practice from {assessment.short_label} will be shared"
+                if form.share_value
+                else f"Good practice from {assessment.short_label} will not be shared",
+            )
+            return redirect("network:consent_list")
     return render(request, "network/consent_form.html", {"form": form, "assessment": assessment})

@@ -1,16 +1,18 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access
+from common.requests import posted, run_service
 from network.forms.meetings import AttendanceForm, DiscussionItemForm, MeetingForm
 from network.models import DiscussionItem, Meeting
 from network.selectors import meetings as selectors
 from network.services import meetings as services
-from network.services.errors import NetworkError
 
-from .common import network_manager_required, posted
+from .common import confirm_delete, network_manager_required
 
 
 @login_required
@@ -42,14 +44,11 @@ def _form_page(request, form, heading, *, meeting=None, template="network/meetin
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
     form = MeetingForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(
-                by=request.user, agenda=form.cleaned_data["agenda"], **_meeting_fields(form)
-            )
-        except NetworkError as error:
-            form.add_error(None, error.message)
-        else:
+    if form.is_valid():
+        meeting, ok = run_service(
+            form, services.meeting_create, by=request.user, agenda=form.cleaned_data["agenda"], **_meeting_fields(form)
+        )
+        if ok:
             messages.success(request, "Meeting added")
             return redirect("network:meeting_detail", pk=meeting.pk)
     return _form_page(request, form, "Add a meeting")
@@ -60,14 +59,16 @@ def meeting_create(request):
 def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting.objects.prefetch_related("agenda_items"), pk=pk)
     form = MeetingForm(posted(request), meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(
-                meeting=meeting, by=request.user, agenda=form.cleaned_data["agenda"], **_meeting_fields(form)
-            )
-        except NetworkError as error:
-            form.add_error(None, error.message)
-        else:
+    if form.is_valid():
+        _, ok = run_service(
+            form,
+            services.meeting_update,
+            meeting=meeting,
+            by=request.user,
+            agenda=form.cleaned_data["agenda"],
+            **_meeting_fields(form),
+        )
+        if ok:
             messages.success(request, "Meeting details saved")
             return redirect("network:meeting_detail", pk=meeting.pk)
     return _form_page(request, form, "Change meeting details and agenda", meeting=meeting)
@@ -78,10 +79,11 @@ def meeting_edit(request, pk):
 def item_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = DiscussionItemForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        services.discussion_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
-        messages.success(request, "Item discussed added")
-        return redirect("network:meeting_detail", pk=meeting.pk)
+    if form.is_valid():
+        _, ok = run_service(form, services.discussion_item_add, meeting=meeting, by=request.user, **form.cleaned_data)
+        if ok:
+            messages.success(request, "Item discussed added")
+            return redirect("network:meeting_detail", pk=meeting.pk)
     return _form_page(request, form, "Add an item discussed", meeting=meeting)
 
 
@@ -90,10 +92,11 @@ def item_add(request, pk):
 def item_edit(request, pk, item_pk):
     item = get_object_or_404(DiscussionItem.objects.select_related("meeting"), pk=item_pk, meeting_id=pk)
     form = DiscussionItemForm(posted(request), initial={"title": item.title, "summary": item.summary})
-    if request.method == "POST" and form.is_valid():
-        services.discussion_item_update(item=item, by=request.user, **form.cleaned_data)
-        messages.success(request, "Item discussed saved")
-        return redirect("network:meeting_detail", pk=pk)
+    if form.is_valid():
+        _, ok = run_service(form, services.discussion_item_update, item=item, by=request.user, **form.cleaned_data)
+        if ok:
+            messages.success(request, "Item discussed saved")
+            return redirect("network:meeting_detail", pk=pk)
     return _form_page(request, form, "Change an item discussed", meeting=item.meeting)
 
 
@@ -101,14 +104,13 @@ def item_edit(request, pk, item_pk):
 @require_http_methods(["GET", "POST"])
 def item_delete(request, pk, item_pk):
     item = get_object_or_404(DiscussionItem.objects.select_related("meeting"), pk=item_pk, meeting_id=pk)
-    if request.method == "POST":
-        services.discussion_item_delete(item=item, by=request.user)
-        messages.success(request, "Item discussed removed")
-        return redirect("network:meeting_detail", pk=pk)
-    return render(
+    return confirm_delete(
         request,
-        "network/confirm_delete.html",
-        {"meeting": item.meeting, "heading": f"Remove “{item.title}” from the record?", "button": "Remove item"},
+        item.meeting,
+        service=partial(services.discussion_item_delete, item=item),
+        heading=f"Remove “{item.title}” from the record?",
+        button="Remove item",
+        done="Item discussed removed",
     )
 
 
@@ -117,8 +119,15 @@ def item_delete(request, pk, item_pk):
 def attendance_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = AttendanceForm(posted(request), meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        services.meeting_attendance_set(meeting=meeting, by=request.user, departments=form.cleaned_data["departments"])
-        messages.success(request, "Attendance saved")
-        return redirect("network:meeting_detail", pk=meeting.pk)
+    if form.is_valid():
+        _, ok = run_service(
+            form,
+            services.meeting_attendance_set,
+            meeting=meeting,
+            by=request.user,
+            departments=form.cleaned_data["departments"],
+        )
+        if ok:
+            messages.success(request, "Attendance saved")
+            return redirect("network:meeting_detail", pk=meeting.pk)
     return _form_page(request, form, "Record attendance", meeting=meeting)

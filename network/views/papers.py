@@ -1,28 +1,37 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from common.downloads import stored_file_response
+from common.requests import posted, run_service
 from common.uploads import download_name
 from network.forms.meetings import PaperForm
 from network.models import Meeting, MeetingPaper
 from network.services import papers as services
 
-from .common import network_manager_required, network_participant_or_404, posted
+from .common import confirm_delete, network_manager_required, network_participant_or_404
 
 
 @network_manager_required
 @require_http_methods(["GET", "POST"])
 def paper_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    form = PaperForm(posted(request), request.FILES if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        services.paper_add(
-            meeting=meeting, by=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
+    form = PaperForm(posted(request), posted(request, files=True))
+    if form.is_valid():
+        _, ok = run_service(
+            form,
+            services.paper_add,
+            meeting=meeting,
+            by=request.user,
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
         )
-        messages.success(request, "Paper uploaded")
-        return redirect("network:meeting_detail", pk=meeting.pk)
+        if ok:
+            messages.success(request, "Paper uploaded")
+            return redirect("network:meeting_detail", pk=meeting.pk)
     return render(request, "network/paper_form.html", {"form": form, "heading": "Upload a paper", "meeting": meeting})
 
 
@@ -43,12 +52,11 @@ def paper_download(request, pk, paper_pk):
 @require_http_methods(["GET", "POST"])
 def paper_delete(request, pk, paper_pk):
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=paper_pk, meeting_id=pk)
-    if request.method == "POST":
-        services.paper_delete(paper=paper, by=request.user)
-        messages.success(request, "Paper removed")
-        return redirect("network:meeting_detail", pk=pk)
-    return render(
+    return confirm_delete(
         request,
-        "network/confirm_delete.html",
-        {"meeting": paper.meeting, "heading": f"Remove the paper “{paper.title}”?", "button": "Remove paper"},
+        paper.meeting,
+        service=partial(services.paper_delete, paper=paper),
+        heading=f"Remove the paper “{paper.title}”?",
+        button="Remove paper",
+        done="Paper removed",
     )
