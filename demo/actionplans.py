@@ -19,6 +19,7 @@ from actionplans.choices import ActionStatus, PlanStatus, Priority, Recommendati
 from actionplans.models import Action, ActionPlan, PlanReview, ProgressUpdate, Recommendation
 from actionplans.services.snapshot import build_snapshot
 from assessments.models import Assessment, PerformanceArea
+from common.history import attribute_change
 from demo import people
 
 DRO = "Departmental Records Officer"
@@ -136,8 +137,7 @@ class _Seeder:
                 closed_at=closed_at if closed else None,
                 created_by=self.assessor,
             )
-            recommendation._history_date = assessment.published_at or self.now
-            recommendation._history_user = self.assessor
+            attribute_change(recommendation, by=self.assessor, at=assessment.published_at or self.now)
             self.recommendations.append(recommendation)
             self.recommendations_by_assessment[assessment.pk].append(recommendation)
 
@@ -163,8 +163,9 @@ class _Seeder:
             plan.closing_comment = (
                 "Good progress on every recommendation; remaining work continues as business as usual."
             )
-        plan._history_date = _aware(published + datetime.timedelta(days=30))
-        plan._history_user = plan.created_by = lead
+        plan.created_by = lead
+        plan._made_at = _aware(published + datetime.timedelta(days=30))
+        attribute_change(plan, by=lead, at=plan._made_at)
         plan._variant, plan._accepted_on, plan._dro = variant, accepted_on, dro
         self.plans.append(plan)
 
@@ -196,7 +197,7 @@ class _Seeder:
                     if status == ActionStatus.COMPLETE
                     else None,
                 )
-                action._history_date, action._history_user = plan._history_date, plan._history_user
+                attribute_change(action, by=plan.created_by, at=plan._made_at)
                 self.actions.append(action)
                 self.actions_by_plan[id(plan)].append(action)
 

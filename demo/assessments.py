@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import User
 from assessments.models import AreaRating, Assessment, Evidence, ThemeSummary
 from assessments.selectors.framework import framework_areas, framework_current, framework_levels
+from common.history import attribute_change
 from demo import narratives, people
 
 LAST_YEAR = 2026
@@ -129,10 +130,10 @@ def _assessment(plan, framework, assessor, lead, rng):
         assessment.share_good_practice = rng.random() < 0.5
         if plan.assessment_type == Type.PROGRESS_REVIEW:
             assessment.next_steps_text = narratives.NEXT_STEPS
-        assessment._history_date, assessment._history_user = published_at, assessor
+        attribute_change(assessment, by=assessor, at=published_at)
     else:
         assessment.created_by = lead
-        assessment._history_user = lead
+        attribute_change(assessment, by=lead)
         if plan.status == Status.SUBMITTED:
             assessment.submitted_at = timezone.now() - datetime.timedelta(days=2)
     return assessment
@@ -157,9 +158,7 @@ def _ratings(plan, areas, levels_by_position, lead):
             is_complete=index < plan.complete_areas,
             updated_by=history_user,
         )
-        rating._history_user = history_user
-        if assessment.published_at:
-            rating._history_date = assessment.published_at
+        attribute_change(rating, by=history_user, at=assessment.published_at)
         rows.append(rating)
     return rows
 
@@ -184,7 +183,7 @@ def _theme_summaries(plan, areas):
                 summary.progress_narrative = narratives.theme_progress(
                     movement, label.replace("ima", "IMA"), focus, plan.year + theme.number
                 )
-            summary._history_date, summary._history_user = assessment.published_at, assessment.published_by
+            attribute_change(summary, by=assessment.published_by, at=assessment.published_at)
         summaries.append(summary)
     return summaries
 
