@@ -1,9 +1,9 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Submit
+from crispy_forms_gds.layout import Field, Submit
 from django import forms
 
 from actionplans.choices import ActionStatus, PlanStatus, Priority, Rag
 from common import widgets
+from common.forms import form_helper
 
 ANY = [("", "Any")]
 
@@ -20,16 +20,15 @@ class PlanFilterForm(forms.Form):
     def __init__(self, *args, owners=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = ANY + [(owner, owner) for owner in owners]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_show_errors = False
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.select("status"),
             Field.select("owner"),
             Field.select("priority"),
             Field.select("rag"),
             Field.checkbox("overdue", small=True),
             Submit("filter", "Apply filters", css_class="govuk-button--secondary"),
+            method="get",
+            show_errors=False,
         )
 
     def filters(self):
@@ -46,13 +45,12 @@ class PlanListFilterForm(forms.Form):
     def __init__(self, *args, departments=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].choices = ANY + [(d.slug, d.name) for d in departments]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_show_errors = False
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.select("department"),
             Field.select("status"),
             Submit("filter", "Apply filters", css_class="govuk-button--secondary"),
+            method="get",
+            show_errors=False,
         )
 
     def filters(self):

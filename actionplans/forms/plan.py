@@ -1,28 +1,27 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import HTML, Field, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import HTML, Field, Fluid, Size, Submit
 from django import forms
 from django.utils import timezone
 
 from accounts.models import User
 from actionplans.choices import ActionStatus, Priority
 from actionplans.models import Recommendation
+from common.forms import VersionedForm, form_helper
 
 from .fields import GovDateField, MemberChoiceField
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
-class ConfirmForm(forms.Form):
-    """A POST with nothing to type: submit, reopen, delete. Service refusals show in its error summary."""
+class ActionForm(VersionedForm):
+    """Adding an action (no version) or changing one (a stale save shows the other person's version)."""
 
-    def __init__(self, *args, submit_label, warning=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        css = "govuk-button--warning" if warning else ""
-        self.helper.layout = Layout(Submit("submit", submit_label, css_class=css))
+    conflict_fields = {
+        "Action": "description",
+        "Owner": "owner_display",
+        "Priority": "priority_label",
+        "Due for completion": "due_date_label",
+    }
 
-
-class ActionForm(forms.Form):
     recommendation = forms.ModelChoiceField(
         label="Recommendation",
         queryset=Recommendation.objects.none(),
@@ -60,7 +59,6 @@ class ActionForm(forms.Form):
         error_messages={"required": "Select a priority", "invalid_choice": "Select a priority"},
     )
     due_date = GovDateField(noun="due date", label="Due for completion", help_text="For example, 31 3 2027")
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, plan, members, action=None, submit_label="Save action", **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,12 +81,7 @@ class ActionForm(forms.Form):
         else:
             del self.fields["recommendation"]
             layout.append("version")
-        self.helper = FormHelper()
-        self.helper.layout = Layout(*layout, Submit("submit", submit_label))
-
-    def clean_version(self):
-        version = self.cleaned_data.get("version")
-        return version if version is not None else (self.action.version if self.action else None)
+        self.helper = form_helper(*layout, Submit("submit", submit_label))
 
 
 class ProgressUpdateForm(forms.Form):
@@ -114,8 +107,7 @@ class ProgressUpdateForm(forms.Form):
         self.fields["status"].error_messages["invalid_choice"] = "Select a status from the list"
         if not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.textarea("commentary", rows=5),
             Field.select("status"),
             Field("date"),
@@ -141,8 +133,7 @@ class PlanCloseForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(Field.textarea("comment", rows=4), Submit("submit", "Close the plan by agreement"))
+        self.helper = form_helper(Field.textarea("comment", rows=4), Submit("submit", "Close the plan by agreement"))
 
 
 class PlanImportForm(forms.Form):
@@ -156,8 +147,7 @@ class PlanImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.reader = reader
         self.actions = []
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field("file"),
             HTML(
                 '<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>'

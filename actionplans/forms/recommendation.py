@@ -1,9 +1,9 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Size, Submit
 from django import forms
 
 from actionplans.choices import Priority
 from assessments.models import PerformanceArea
+from common.forms import form_helper
 
 
 class RecommendationForm(forms.Form):
@@ -39,8 +39,7 @@ class RecommendationForm(forms.Form):
             .order_by("theme__number", "number")
         )
         self.fields["area"].label_from_instance = lambda area: f"{area.reference} {area.name}"
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.textarea("text", rows=6),
             Field.radios("priority", legend_size=Size.SMALL, inline=True),
             Field.select("area"),

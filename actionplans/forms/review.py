@@ -1,7 +1,7 @@
-from crispy_forms_gds.helper import FormHelper
 from django import forms
 
 from actionplans.choices import ReviewDecision
+from common.forms import form_helper
 
 DECISION_CHOICES = [
     (ReviewDecision.ACCEPTED, "Accept the plan"),
@@ -44,8 +44,7 @@ class PlanReviewForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 error_messages={"max_length": f"The comment on {action.label} must be 2000 characters or fewer"},
             )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
+        self.helper = form_helper(form_tag=False)
 
     def action_field(self, action):
         return self[comment_field_name(action)]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.dateformat import format as date_format
 from simple_history.models import HistoricalRecords
 
 from actionplans.choices import ActionStatus, PlanStatus, Priority
@@ -117,6 +118,15 @@ class Action(models.Model):
         if self.owner_user_id and self.owner_user.full_name and self.owner_user.full_name != self.owner_text:
             return f"{self.owner_text} ({self.owner_user.full_name})"
         return self.owner_text
+
+    @property
+    def priority_label(self):
+        return Priority(self.priority).label if self.priority else ""
+
+    @property
+    def due_date_label(self):
+        """As the pages show it, e.g. 31 March 2027."""
+        return date_format(self.due_date, "j F Y") if self.due_date else ""
 
 
 class ProgressUpdate(models.Model):

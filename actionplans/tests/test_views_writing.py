@@ -7,6 +7,7 @@ from actionplans.models import Recommendation
 from actionplans.services.actions import STALE_ACTION
 from actionplans.tests import steps
 from actionplans.tests.pages import action_data, assert_error_page, html
+from common.forms import PAGE_INCOMPLETE
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +117,25 @@ def test_stale_edit_shows_the_error_and_keeps_what_was_typed(client, assessor, l
     client.post(url, action_data(version=action.version, description="First"))
     page = assert_error_page(client.post(url, action_data(version=action.version, description="Second")))
     assert STALE_ACTION.replace("'", "&#x27;") in page and "Second" in page
+    # The other person's version, as assessments show a stale save (templates/includes/conflict.html).
+    assert 'href="#conflict"' in page and 'id="conflict"' in page
+    assert f"The version saved by {lead_a.full_name}" in page and "<strong>Action:</strong> First" in page
+    assert "<strong>Priority:</strong> High" in page and "<strong>Due for completion:</strong> 31 March 2027" in page
+    # The next save is based on their version, so it replaces it.
+    assert f'name="version" value="{action.version + 1}"' in page
     action.refresh_from_db()
     assert action.description == "First"
+
+
+def test_action_edit_sent_without_its_version_is_refused(client, assessor, lead_a, assessment_a):
+    action = steps.draft(assessor, lead_a, assessment_a).actions.first()
+    client.force_login(lead_a)
+    assert_error_page(
+        client.post(reverse("actionplans:action_update", args=[action.pk]), action_data(description="Changed")),
+        PAGE_INCOMPLETE,
+    )
+    action.refresh_from_db()
+    assert action.description == "Do the thing"
 
 
 def test_submit_with_an_unanswered_recommendation_shows_which(client, assessor, lead_a, assessment_a):

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from actionplans.forms import ActionForm, ConfirmForm, ProgressUpdateForm
+from actionplans.forms import ActionForm, ProgressUpdateForm
 from actionplans.models import ProgressUpdate
 from actionplans.permissions import plan_permissions
 from actionplans.selectors.plans import action_for_user_or_404, plan_for_user_or_404
@@ -11,6 +11,7 @@ from actionplans.selectors.rows import action_row
 from actionplans.services.actions import action_create, action_delete, action_update
 from actionplans.services.common import require_lead, require_member
 from actionplans.services.progress import progress_update_create
+from common.forms import ConfirmForm
 from common.requests import posted, run_service
 
 from .common import department_members, today

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
-from actionplans.forms import ConfirmForm, PlanFilterForm, PlanListFilterForm
+from actionplans.forms import PlanFilterForm, PlanListFilterForm
 from actionplans.models import PlanReview
 from actionplans.permissions import plan_permissions
 from actionplans.selectors.history import plan_history
@@ -17,6 +17,7 @@ from actionplans.selectors.plans import filter_groups, plan_for_user_or_404, pla
 from actionplans.services.common import require_lead
 from actionplans.services.plans import plan_create, plan_reopen, plan_submit
 from assessments.models import Assessment
+from common.forms import ConfirmForm
 from common.pagination import paginate
 from common.requests import posted, run_service
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
-from actionplans.forms import ConfirmForm, RecommendationForm
+from actionplans.forms import RecommendationForm
 from actionplans.models import ActionPlan, Recommendation
 from actionplans.selectors.lists import recommendations_for_assessment
 from actionplans.services.common import require_assessor
@@ -17,6 +17,7 @@ from actionplans.services.recommendations import (
     recommendation_update,
 )
 from assessments.models import Assessment
+from common.forms import ConfirmForm
 from common.requests import posted, run_service
 
 
