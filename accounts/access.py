@@ -137,6 +137,15 @@ def assessment_scope_q(user, prefix=""):
     return ~unsubmitted_self_assessment | Q(**{f"{prefix}department__in": members_of})
 
 
+def may_see_recommendations(user, assessment):
+    """TNA's recommendations on an assessment already in the person's scope (assessment_scope_q).
+
+    They are TNA's work until the assessment is published: assessors and administrators see them at
+    once, the department from publication on. (The status is spelt out: access.py imports no other app.)
+    """
+    return sees_every_department(user) or assessment.status == "published"
+
+
 def is_network_participant(user):
     """In the KIM Leaders' Network: a member of any department, or TNA (assessors, administrators)."""
     return sees_every_department(user) or bool(member_department_ids(user))

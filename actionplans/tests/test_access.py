@@ -7,6 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from actionplans.models import ProgressUpdate
+from actionplans.tests import steps
 from actionplans.tests.factories import ActionFactory, published_assessment
 from assessments.models import Assessment
 
@@ -46,8 +47,6 @@ def test_another_departments_lead_gets_404_on_every_plan_page_export_and_update(
 
 
 def test_another_departments_lead_cannot_start_or_read_its_plan(client, lead_b, assessor, assessment_a):
-    from actionplans.tests import steps
-
     steps.recommend(assessor, assessment_a)
     client.force_login(lead_b)
     assert client.get(reverse("actionplans:plan_create", args=[assessment_a.pk])).status_code == 404
@@ -173,6 +172,20 @@ def test_department_sees_recommendations_only_once_published(client, lead_a, ass
     assert client.get(url).status_code == 404
     client.force_login(assessor)
     assert client.get(url).status_code == 200
+
+
+def test_starting_a_plan_follows_the_same_rule_for_everyone_but_its_leads(
+    client, contributor_a, assessor, framework, department_a
+):
+    """Nobody but a KIM lead may start it (403), and whoever may not see its recommendations gets a 404."""
+    published = published_assessment(department_a, framework, year=2021)
+    in_review = published_assessment(department_a, framework, year=2022)
+    Assessment.objects.filter(pk=in_review.pk).update(status=Assessment.Status.IN_REVIEW)
+    client.force_login(contributor_a)
+    assert client.get(reverse("actionplans:plan_create", args=[in_review.pk])).status_code == 404
+    assert client.get(reverse("actionplans:plan_create", args=[published.pk])).status_code == 403
+    client.force_login(assessor)
+    assert client.get(reverse("actionplans:plan_create", args=[in_review.pk])).status_code == 403
 
 
 def test_exports_are_downloads_that_are_not_cached(client, lead_a, accepted_plan_a):

@@ -2,7 +2,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -90,10 +89,12 @@ def plan_create_view(request, assessment_id):
         Assessment.objects.filter(access.assessment_scope_q(request.user)).select_related("department"),
         pk=assessment_id,
     )
-    if not access.is_kim_lead(request.user, assessment.department):
-        if not access.sees_every_department(request.user) and assessment.status != Assessment.Status.PUBLISHED:
-            raise Http404("No such assessment")
-        raise PermissionDenied
+    # Only its KIM leads start a plan (403 for others), but whoever may not see its recommendations gets a 404.
+    if not access.is_kim_lead(request.user, assessment.department) and not access.may_see_recommendations(
+        request.user, assessment
+    ):
+        raise Http404("No such assessment")
+    require_lead(request.user, assessment.department)
     form = ConfirmForm(posted(request), submit_label="Start the action plan")
     if form.is_valid():
         plan, ok = run_service(form, plan_create, assessment=assessment, by=request.user)
