@@ -1,11 +1,15 @@
 """Demo action plans: built on the seeded published assessments, idempotent, varied, quick."""
 
+import time
+
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.utils import timezone
 
 from actionplans.models import Action, ActionPlan, PlanReview, ProgressUpdate, Recommendation
 from actionplans.rules import is_overdue
+from assessments.models import Assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +32,6 @@ def test_seeding_twice_changes_nothing(seeded):
 
 
 def test_every_published_ima_has_two_to_five_recommendations(seeded):
-    from django.db.models import Count
-
-    from assessments.models import Assessment
-
     counts = Assessment.objects.filter(status="published", assessment_type="ima").annotate(n=Count("recommendations"))
     assert counts and all(2 <= assessment.n <= 5 for assessment in counts)
 
@@ -64,8 +64,6 @@ def test_the_home_office_plan_waits_for_review(seeded):
 
 
 def test_two_hundred_departments_seed_quickly(settings):
-    import time
-
     settings.DEBUG = True
     call_command("load_framework")
     started = time.monotonic()

@@ -1,8 +1,12 @@
+from datetime import date
+
 import pytest
 
 from actionplans.labels import action_label, action_letters
 from actionplans.services.actions import action_create, action_delete
+from actionplans.services.plans import plan_create, plan_reopen, plan_submit
 from actionplans.services.recommendations import recommendation_create
+from actionplans.services.review import plan_accept
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +28,6 @@ def test_recommendations_are_numbered_r1_r2_per_assessment(assessor, assessment_
 
 
 def _draft_with_recommendations(assessor, lead, assessment, count=2):
-    from actionplans.services.plans import plan_create
-
     recommendations = [
         recommendation_create(assessment=assessment, by=assessor, text=f"Rec {n}", priority="high")
         for n in range(count)
@@ -34,8 +36,6 @@ def _draft_with_recommendations(assessor, lead, assessment, count=2):
 
 
 def _add(plan, lead, recommendation, text):
-    from datetime import date
-
     return action_create(
         plan=plan,
         by=lead,
@@ -62,9 +62,6 @@ def test_deleting_a_draft_action_renumbers_the_ones_after_it(assessor, lead_a, a
 
 
 def test_deleting_after_acceptance_keeps_the_agreed_labels(assessor, lead_a, assessment_a):
-    from actionplans.services.plans import plan_reopen, plan_submit
-    from actionplans.services.review import plan_accept
-
     plan, (r1, r2) = _draft_with_recommendations(assessor, lead_a, assessment_a)
     _add(plan, lead_a, r1, "a")
     b = _add(plan, lead_a, r1, "b")

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from actionplans.models import ProgressUpdate
@@ -79,8 +80,6 @@ def test_progress_continues_while_an_accepted_plan_is_being_changed(assessor, le
 
 
 def test_database_refuses_complete_without_a_completion_date(action):
-    from django.db import IntegrityError, transaction
-
     action.status = "complete"
     with pytest.raises(IntegrityError), transaction.atomic():
         action.save()
