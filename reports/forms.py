@@ -1,7 +1,8 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Size, Submit
 from django import forms
 from django.conf import settings
+
+from common.forms import form_helper
 
 from .models import ReportKind
 from .rules import kinds_for
@@ -35,8 +36,7 @@ class ReportRequestForm(forms.Form):
         self.fields["protective_marking"].choices = [
             (marking, marking or "No marking") for marking in marking_choices()
         ]
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2"),
             Field.select("protective_marking"),
             Submit("submit", "Produce the PDF"),

@@ -124,7 +124,12 @@ def heartbeat(job_id, every=None):
 
 
 def _test_delay(job_id):
-    # Tests only (REPORTS_TEST_RENDER_DELAY): a slow render, still beating, so a test can kill the worker here.
+    """Tests only (REPORTS_TEST_RENDER_DELAY, 0 = off): a slow render, still beating, so a test can kill the worker.
+
+    reports/tests/test_worker.py SIGKILLs a real Celery worker mid-render and checks that the next worker
+    completes the job. That worker is a separate process started from the environment, so a test cannot
+    monkeypatch it, and a real render ends too soon to be killed reliably. Never set in production.
+    """
     delay = settings.REPORTS_TEST_RENDER_DELAY
     deadline = time.monotonic() + delay
     while time.monotonic() < deadline:

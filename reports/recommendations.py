@@ -8,9 +8,7 @@ from actionplans.models import ActionPlan
 from actionplans.selectors.lists import outstanding_recommendations, recommendations_for_assessment
 from actionplans.selectors.rows import groups_for_plans
 
-
-def _iso(value):
-    return value.isoformat() if value else None
+from .json_values import iso
 
 
 def _theme_number(recommendation):
@@ -64,12 +62,12 @@ def _action_row(row):
         "description": action.description,
         "priority": action.get_priority_display(),
         "owner": action.owner_display,
-        "due_date": _iso(action.due_date),
+        "due_date": iso(action.due_date),
         "status": action.get_status_display(),
-        "completion_date": _iso(action.completion_date),
+        "completion_date": iso(action.completion_date),
         "days_overdue": row.days_overdue,
         "rag": row.rag_label,
         "commentary": [
-            {"date": _iso(update.date), "text": update.commentary} for update in action.progress_updates.all()
+            {"date": iso(update.date), "text": update.commentary} for update in action.progress_updates.all()
         ],
     }

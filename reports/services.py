@@ -7,6 +7,7 @@ from django.db.models import Max
 
 from accounts import access
 from assessments.models import Assessment
+from common.errors import NotAllowed, ServiceError
 
 from . import jobs
 from .models import IssuedReport, ReportJob, ReportKind
@@ -23,23 +24,18 @@ ISSUE_ONLY_PUBLISHED = "Publish the assessment before issuing its report."
 ISSUE_KIND_NOT_ISSUABLE = "Only the main report of an assessment is issued: a {kind} is not."
 
 
-class ReportError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
 def marking_choices():
     return ["", *settings.REPORTS_PROTECTIVE_MARKINGS]
 
 
 def _check_kind(assessment, kind):
     if kind not in kinds_for(assessment):
-        raise ReportError(
+        raise ServiceError(
             KIND_NOT_AVAILABLE.format(
                 kind=ReportKind(kind).label.lower() if kind in ReportKind.values else "report",
                 type=assessment.get_assessment_type_display().lower(),
-            )
+            ),
+            field="kind",
         )
 
 
@@ -81,11 +77,11 @@ def report_job_request(*, assessment, kind, by, protective_marking=None, enqueue
     `enqueue=False` leaves the job for the caller to run in-process (`render_report` without --via-worker).
     """
     if by is not None and not visible_assessments(by).filter(pk=assessment.pk).exists():
-        raise ReportError(NOT_VISIBLE)
+        raise ServiceError(NOT_VISIBLE)  # the views answer 404 before this (reports.selectors)
     _check_kind(assessment, kind)
     marking = settings.REPORTS_PROTECTIVE_MARKING if protective_marking is None else protective_marking
     if marking not in marking_choices():
-        raise ReportError(MARKING_NOT_ALLOWED)
+        raise ServiceError(MARKING_NOT_ALLOWED, field="protective_marking")
     snapshot = snapshot_build(assessment=assessment, kind=kind, user=by, protective_marking=marking)
     existing = _reusable(assessment, kind, snapshot_sha256(snapshot, template_version()))
     if existing is not None:
@@ -115,17 +111,17 @@ def report_issue(*, assessment, kind=None, by):
     Later edits to the assessment never change an issued version: it renders from its own snapshot.
     """
     if not access.is_assessor(by):
-        raise ReportError(ISSUE_ONLY_ASSESSORS)
+        raise NotAllowed(ISSUE_ONLY_ASSESSORS)
     assessment = (
         Assessment.objects.select_for_update(of=("self",))
         .select_related("department", "baseline")
         .get(pk=assessment.pk)
     )
     if assessment.status != Assessment.Status.PUBLISHED:
-        raise ReportError(ISSUE_ONLY_PUBLISHED)
+        raise ServiceError(ISSUE_ONLY_PUBLISHED)
     kind = kind or ISSUED_KIND.get(assessment.assessment_type)
     if kind is None or ISSUED_KIND.get(assessment.assessment_type) != kind:
-        raise ReportError(ISSUE_KIND_NOT_ISSUABLE.format(kind=ReportKind(kind).label.lower() if kind else "report"))
+        raise ServiceError(ISSUE_KIND_NOT_ISSUABLE.format(kind=ReportKind(kind).label.lower() if kind else "report"))
     latest = IssuedReport.objects.filter(assessment=assessment, kind=kind).aggregate(latest=Max("version"))["latest"]
     version = (latest or 0) + 1
     snapshot = snapshot_build(
@@ -165,7 +161,7 @@ def report_job_retry(*, job, by):
         finished_at=None,
     )
     if not retried:
-        raise ReportError(RETRY_NOT_FAILED)
+        raise ServiceError(RETRY_NOT_FAILED)
     transaction.on_commit(lambda: jobs.job_enqueue(job.pk))
     job.refresh_from_db()
     return job

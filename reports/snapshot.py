@@ -14,6 +14,7 @@ from assessments.models import Assessment
 from assessments.rules import sees_assessor_work
 
 from . import recommendations
+from .json_values import iso
 from .models import ReportKind
 from .selectors import report_ratings, report_theme_summaries, report_themes
 
@@ -36,10 +37,6 @@ def snapshot_sha256(snapshot, template_version):
     return hashlib.sha256(canonical_json(snapshot) + b"\x00" + template_version.encode("utf-8")).hexdigest()
 
 
-def _iso(value):
-    return value.isoformat() if value else None
-
-
 def _level(level):
     if level is None:
         return None
@@ -54,9 +51,9 @@ def _assessment(assessment):
         "year": assessment.year,
         "label": assessment.short_label,
         "status": assessment.status,
-        "interviews_from": _iso(assessment.interviews_from),
-        "interviews_to": _iso(assessment.interviews_to),
-        "published_on": _iso(assessment.published_on),
+        "interviews_from": iso(assessment.interviews_from),
+        "interviews_to": iso(assessment.interviews_to),
+        "published_on": iso(assessment.published_on),
     }
 
 

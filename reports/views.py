@@ -2,21 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts import access
 from common.downloads import stored_file_response
+from common.forms import ConfirmForm
+from common.requests import posted, run_service
 from common.uploads import safe_filename
 
 from . import selectors
 from .forms import ReportRequestForm
 from .models import ReportJob
-from .services import ReportError, report_issue, report_job_request, report_job_retry
+from .services import report_issue, report_job_request, report_job_retry
 
 REUSED = "This report was already produced from the same data, so you can download it straight away."
 ISSUED = "Version {version} of the report has been issued. It is being produced now."
@@ -40,13 +40,19 @@ def _job_is_busy(job):
     return job.status == ReportJob.Status.QUEUED and job.enqueued_at is None
 
 
+def _reports_page(request, assessment, form=None):
+    """The assessment's reports page; `form` is a refused button's ConfirmForm, shown in the error summary."""
+    return render(
+        request,
+        "reports/assessment_reports.html",
+        {"panel": selectors.report_panel(request.user, assessment), "form": form},
+    )
+
+
 @login_required
 @require_GET
 def assessment_reports(request, assessment_id):
-    assessment = selectors.assessment_get_visible_or_404(request.user, assessment_id)
-    return render(
-        request, "reports/assessment_reports.html", {"panel": selectors.report_panel(request.user, assessment)}
-    )
+    return _reports_page(request, selectors.assessment_get_visible_or_404(request.user, assessment_id))
 
 
 @login_required
@@ -54,18 +60,18 @@ def assessment_reports(request, assessment_id):
 def report_request(request, assessment_id):
     assessment = selectors.assessment_get_visible_or_404(request.user, assessment_id)
     # An empty POST is still a POST: bound, so it is validated and answered with an error summary.
-    form = ReportRequestForm(request.POST if request.method == "POST" else None, assessment=assessment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            job, reused = report_job_request(
-                assessment=assessment,
-                kind=form.cleaned_data["kind"],
-                by=request.user,
-                protective_marking=form.cleaned_data["protective_marking"],
-            )
-        except ReportError as error:
-            form.add_error(None, error.message)
-        else:
+    form = ReportRequestForm(posted(request), assessment=assessment)
+    if form.is_valid():
+        result, ok = run_service(
+            form,
+            report_job_request,
+            assessment=assessment,
+            kind=form.cleaned_data["kind"],
+            by=request.user,
+            protective_marking=form.cleaned_data["protective_marking"],
+        )
+        if ok:
+            job, reused = result
             if reused and job.status == ReportJob.Status.DONE:
                 messages.success(request, REUSED)
             return redirect("reports:job_detail", job.pk)
@@ -75,27 +81,28 @@ def report_request(request, assessment_id):
 @login_required
 @require_POST
 def report_reissue(request, assessment_id):
+    """Assessors only: anyone else is refused by the service (NotAllowed, a 403)."""
     assessment = selectors.assessment_get_visible_or_404(request.user, assessment_id)
-    if not access.is_assessor(request.user):
-        raise PermissionDenied
-    try:
-        issued = report_issue(assessment=assessment, by=request.user)
-    except ReportError as error:
-        messages.error(request, error.message)
-        return redirect("reports:assessment_reports", assessment.pk)
-    messages.success(request, ISSUED.format(version=issued.version))
-    return redirect("reports:job_detail", issued.jobs.order_by("-pk").first().pk)
+    form = ConfirmForm(posted(request))
+    if form.is_valid():
+        issued, ok = run_service(form, report_issue, assessment=assessment, by=request.user)
+        if ok:
+            messages.success(request, ISSUED.format(version=issued.version))
+            return redirect("reports:job_detail", issued.jobs.order_by("-pk").first().pk)
+    return _reports_page(request, assessment, form)
 
 
 @login_required
 @require_POST
 def job_retry(request, pk):
     job = selectors.job_get_visible_or_404(request.user, pk)
-    try:
-        report_job_retry(job=job, by=request.user)
-    except ReportError as error:
-        messages.error(request, error.message)
-    return redirect("reports:job_detail", job.pk)
+    form = ConfirmForm(posted(request))
+    if form.is_valid():
+        _, ok = run_service(form, report_job_retry, job=job, by=request.user)
+        if ok:
+            return redirect("reports:job_detail", job.pk)
+    job.refresh_from_db()
+    return _job_page(request, job, form)
 
 
 def _status(job):
@@ -111,15 +118,19 @@ def _status(job):
     }
 
 
-@login_required
-@require_GET
-def job_detail(request, pk):
-    job = selectors.job_get_visible_or_404(request.user, pk)
+def _job_page(request, job, form=None):
+    """The job's page; `form` is a refused "Try again" (ConfirmForm), shown in the error summary."""
     return render(
         request,
         "reports/job_detail.html",
-        {"job": job, "status": _status(job), "busy": _job_is_busy(job)},
+        {"job": job, "status": _status(job), "busy": _job_is_busy(job), "form": form},
     )
+
+
+@login_required
+@require_GET
+def job_detail(request, pk):
+    return _job_page(request, selectors.job_get_visible_or_404(request.user, pk))
 
 
 @login_required

@@ -4,13 +4,13 @@ import pytest
 from django.core.files.storage import default_storage
 
 from assessments.models import Assessment
+from common.errors import NotAllowed, ServiceError
 from reports import jobs
 from reports.models import IssuedReport, ReportJob
 from reports.services import (
     ISSUE_ONLY_ASSESSORS,
     ISSUE_ONLY_PUBLISHED,
     MARKING_NOT_ALLOWED,
-    ReportError,
     report_issue,
     report_job_request,
 )
@@ -98,27 +98,27 @@ def test_an_issued_version_never_changes_and_reissue_makes_version_2(review, ass
 
 
 def test_only_an_assessor_issues_a_report(review, lead_a):
-    with pytest.raises(ReportError, match=ISSUE_ONLY_ASSESSORS):
+    with pytest.raises(NotAllowed, match=ISSUE_ONLY_ASSESSORS):
         report_issue(assessment=review, by=lead_a)
     assert not IssuedReport.objects.exists()
 
 
 def test_an_unpublished_assessment_is_not_issued(review, assessor):
     Assessment.objects.filter(pk=review.pk).update(status=Assessment.Status.IN_REVIEW)
-    with pytest.raises(ReportError, match=ISSUE_ONLY_PUBLISHED):
+    with pytest.raises(ServiceError, match=ISSUE_ONLY_PUBLISHED):
         report_issue(assessment=review, by=assessor)
 
 
 def test_a_kind_that_does_not_fit_the_assessment_is_refused(review, assessor):
-    with pytest.raises(ReportError, match="A ima report is not available for a progress review"):
+    with pytest.raises(ServiceError, match="A ima report is not available for a progress review"):
         report_job_request(assessment=review, kind="ima_report", by=assessor)
 
 
 def test_a_marking_not_in_the_list_is_refused(review, assessor):
-    with pytest.raises(ReportError, match=MARKING_NOT_ALLOWED):
+    with pytest.raises(ServiceError, match=MARKING_NOT_ALLOWED):
         report_job_request(assessment=review, kind="progress_review", by=assessor, protective_marking="SECRET")
 
 
 def test_another_departments_lead_cannot_request(review, lead_b):
-    with pytest.raises(ReportError):
+    with pytest.raises(ServiceError):
         report_job_request(assessment=review, kind="progress_review", by=lead_b)

@@ -4,7 +4,7 @@ import pytest
 
 from assessments.models import AreaRating, Assessment
 from reports.snapshot import snapshot_build, snapshot_sha256
-from reports.tests.factories import progress_review
+from reports.tests.factories import progress_review, recommendations_for
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +54,6 @@ def test_a_department_member_sees_only_its_own_ratings_before_publication(depart
 def test_building_a_snapshot_takes_the_same_queries_whatever_the_number_of_recommendations(
     review, django_assert_max_num_queries
 ):
-    from reports.tests.factories import recommendations_for
-
     with django_assert_max_num_queries(8):
         snapshot_build(assessment=review, kind="progress_review")
     recommendations_for(review.baseline, texts=[f"Recommendation {n}" for n in range(3, 30)], start=3)

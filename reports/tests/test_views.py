@@ -1,11 +1,12 @@
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 
 from accounts.tests.factories import kim_lead_of
 from assessments.models import Assessment
 from reports import jobs
 from reports.models import ReportJob
-from reports.services import report_issue, report_job_request
+from reports.services import ISSUE_ONLY_PUBLISHED, RETRY_NOT_FAILED, report_issue, report_job_request
 from reports.tests.factories import progress_review
 
 pytestmark = pytest.mark.django_db
@@ -163,6 +164,26 @@ def test_a_lead_cannot_reissue(client, lead_a, review):
     assert client.post(reverse("reports:report_reissue", args=[review.pk])).status_code == 403
 
 
+def test_a_refused_reissue_shows_the_reports_page_with_the_error_summary(client, assessor, review):
+    Assessment.objects.filter(pk=review.pk).update(status=Assessment.Status.IN_REVIEW)
+    client.force_login(assessor)
+    response = client.post(reverse("reports:report_reissue", args=[review.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Reports:" in content
+    assert 'class="govuk-error-summary"' in content and ISSUE_ONLY_PUBLISHED in content
+    assert not review.issued_reports.exists()
+
+
+def test_trying_again_a_job_that_did_not_fail_shows_the_job_page_with_the_error_summary(client, assessor, done_job):
+    client.force_login(assessor)
+    response = client.post(reverse("reports:job_retry", args=[done_job.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: " in content and RETRY_NOT_FAILED in content
+    assert "Download the PDF" in content
+
+
 def test_another_departments_lead_cannot_download_an_issued_version(client, assessor, lead_b, review):
     issued = report_issue(assessment=review, by=assessor)
     jobs.job_execute(issued.jobs.get().pk)
@@ -171,8 +192,6 @@ def test_another_departments_lead_cannot_download_an_issued_version(client, asse
 
 
 def test_the_report_panel_tag_renders_buttons_and_versions_for_the_assessment_page(rf, assessor, review):
-    from django.template import Context, Template
-
     request = rf.get("/")
     request.user = assessor
     html = Template("{% load report_panel %}{% report_panel assessment %}").render(
@@ -181,6 +200,27 @@ def test_the_report_panel_tag_renders_buttons_and_versions_for_the_assessment_pa
     assert "Produce progress review PDF" in html
     assert "Issued versions" in html
     assert "Issue the report" in html
+
+
+def test_the_report_panel_tag_renders_the_panel_its_view_passed(rf, assessor, review, monkeypatch):
+    monkeypatch.setattr(
+        "reports.templatetags.report_panel.panel_for", lambda *args: pytest.fail("the view passed the panel")
+    )
+    request = rf.get("/")
+    request.user = assessor
+    panel = {
+        "assessment": review,
+        "default_marking": "",
+        "kinds": [("progress_review", "Progress review")],
+        "latest_jobs": [],
+        "issued_reports": [],
+        "may_reissue": False,
+    }
+    html = Template("{% load report_panel %}{% report_panel assessment %}").render(
+        Context({"request": request, "assessment": review, "report_panel": panel, "csrf_token": "x"})
+    )
+    assert "Produce progress review PDF" in html
+    assert "Issue the report" not in html
 
 
 def test_the_panel_lists_only_the_pdfs_a_lead_may_open_before_publication(

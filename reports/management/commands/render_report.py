@@ -10,10 +10,11 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments.models import Assessment
+from common.errors import ServiceError
 from reports import jobs
 from reports.models import ReportJob, ReportKind
 from reports.rules import ISSUED_KIND
-from reports.services import ReportError, report_job_request
+from reports.services import report_job_request
 
 
 class Command(BaseCommand):
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             job, reused = report_job_request(
                 assessment=assessment, kind=kind, by=None, protective_marking=marking, enqueue=via_worker
             )
-        except ReportError as error:
+        except ServiceError as error:
             raise CommandError(error.message) from error
         self.stdout.write(f"Job {jobs.reference(job.pk)}: {job.get_kind_display()} for {assessment}")
         if reused and job.status == ReportJob.Status.DONE:
