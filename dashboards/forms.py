@@ -1,9 +1,9 @@
 from crispy_forms.layout import Div
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fixed, Layout, Submit
+from crispy_forms_gds.layout import Field, Fixed, Submit
 from django import forms
 
 from accounts.models import Department
+from common.forms import form_helper
 
 from .selectors.crossgov import SORTS, Filters
 
@@ -67,10 +67,7 @@ class DashboardFilterForm(forms.Form):
         self.fields["theme"].choices = [("", "All themes"), *[(str(t.number), f"{t.number}. {t.name}") for t in themes]]
         for name in ("year_from", "year_to"):
             self.fields[name].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Div(
                 _column(
                     Field.select("framework", css_class="govuk-!-width-full"),
@@ -81,6 +78,8 @@ class DashboardFilterForm(forms.Form):
                 css_class="govuk-grid-row",
             ),
             Submit("apply", "Apply filters", css_class="govuk-button--secondary"),
+            form_tag=False,
+            method="get",
         )
 
     def chosen_framework(self):

@@ -9,7 +9,7 @@ Who sees what:
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -149,16 +149,9 @@ def department_dashboard(request, slug):
             "minimum": rules.BENCHMARK_MINIMUM,
             "sees_every_department": access.sees_every_department(request.user),
             "exports": _export_links(request, department.SECTIONS, slug=chosen.slug),
-            "plans_url": _plans_url(chosen),
+            "plans_url": f"{reverse('actionplans:plan_list')}?department={chosen.slug}",
         },
     )
-
-
-def _plans_url(chosen):
-    try:
-        return f"{reverse('actionplans:plan_list')}?department={chosen.slug}"
-    except NoReverseMatch:
-        return ""
 
 
 @login_required

@@ -13,7 +13,7 @@ from assessments.services.creation import assessment_create
 from dashboards.rules import ReassessmentStatus
 from dashboards.selectors.attention import overdue_by_department, reassessment_schedule
 
-from .support import departments, page_table, publish
+from .support import departments, page_table, publish, second_framework
 
 pytestmark = pytest.mark.django_db
 INDEX = "/dashboards/"
@@ -80,8 +80,6 @@ def test_year_from_leaves_out_departments_last_assessed_before_it(assessor_clien
 
 
 def test_framework_filter_shows_that_versions_areas_and_assessments(assessor_client, framework, department_a):
-    from .support import second_framework
-
     later = second_framework()
     publish(department_a, framework, year=2014, positions=2)
     publish(department_a, later, year=2031, positions=5)

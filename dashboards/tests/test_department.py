@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from actionplans.choices import ActionStatus, PlanStatus
 from actionplans.tests.factories import plan_with_actions
+from assessments.services.creation import assessment_create
 from dashboards.presenters.department import SUPPRESSED
 from dashboards.selectors.department import department_actions
 
@@ -33,8 +34,6 @@ def test_ratings_over_time_in_date_order(lead_a_client, framework, department_a)
 
 
 def test_drafts_are_not_on_the_dashboard(lead_a_client, framework, department_a):
-    from assessments.services.creation import assessment_create
-
     publish(department_a, framework, year=2013, positions=1)
     assessment_create(department=department_a, framework=framework, assessment_type="self_assessment", year=2024)
     headers, _ = page_table(dashboard(lead_a_client, department_a).content, "trends-table")
