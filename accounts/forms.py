@@ -1,7 +1,8 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from crispy_forms_gds.layout import Field, Fluid, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
+
+from common.forms import form_helper
 
 # GOV.UK: do not say which of the two was wrong, so the page does not confirm which addresses exist.
 INVALID_LOGIN = "Enter a correct email address and password"
@@ -30,8 +31,7 @@ class SignInForm(auth_forms.AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.text("username", field_width=Fluid.TWO_THIRDS),
             Field.text("password", field_width=Fluid.TWO_THIRDS),
             Submit("submit", "Sign in"),
@@ -39,8 +39,7 @@ class SignInForm(auth_forms.AuthenticationForm):
 
 
 def _gds_helper(form, submit_label, *fields):
-    form.helper = FormHelper()
-    form.helper.layout = Layout(
+    form.helper = form_helper(
         *[Field.text(name, field_width=Fluid.TWO_THIRDS) for name in fields], Submit("submit", submit_label)
     )
 
