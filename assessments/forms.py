@@ -1,18 +1,21 @@
-"""Forms for opening and starting assessments and for the department's self-assessment of an area."""
+"""Forms for opening and starting assessments, the department's self-assessment of an area, and the import.
+
+Templates write the <form> of most pages (action, enctype and buttons differ per page), so their helpers
+have form_tag=False.
+"""
 
 from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.html import escape
 
-from common.uploads import inspect_upload, size_limit_words
+from common.forms import VersionedForm, form_helper
+from common.uploads import ALLOWED_LABEL, clean_upload, size_limit_words
 
 from .models import Assessment
-from .services.errors import TransitionError
 from .services.lifecycle import ASSESSOR_TYPES
 
 SAVE_AND_CONTINUE = "continue"
@@ -23,17 +26,6 @@ ADD_EVIDENCE_BUTTON = (
     '<button type="submit" name="action" value="evidence" class="govuk-button govuk-button--secondary" '
     'data-module="govuk-button">Add evidence</button>'
 )
-
-
-PAGE_INCOMPLETE = "The page was missing some information. Open it again, then make your change"
-VERSION_ERRORS = {"required": PAGE_INCOMPLETE, "invalid": PAGE_INCOMPLETE}
-
-
-def _helper(layout):
-    helper = FormHelper()
-    helper.form_tag = False  # templates write the <form>: action, enctype and buttons differ per page
-    helper.layout = layout
-    return helper
 
 
 def level_choices(levels):
@@ -86,12 +78,11 @@ class OpenAssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
         self.fields["year"].initial = timezone.localdate().year
-        self.helper = _helper(
-            Layout(
-                Field.select("department", label_size=Size.SMALL),
-                Field.radios("assessment_type", legend_size=Size.SMALL),
-                Field.text("year", field_width=4, label_size=Size.SMALL),
-            )
+        self.helper = form_helper(
+            Field.select("department", label_size=Size.SMALL),
+            Field.radios("assessment_type", legend_size=Size.SMALL),
+            Field.text("year", field_width=4, label_size=Size.SMALL),
+            form_tag=False,
         )
 
 
@@ -111,17 +102,18 @@ class StartSelfAssessmentForm(forms.Form):
         if len(departments) == 1:
             field.widget = forms.HiddenInput()
             field.initial = departments[0].pk
-        self.helper = _helper(Layout(Field.radios("department", legend_size=Size.MEDIUM)))
+        self.helper = form_helper(Field.radios("department", legend_size=Size.MEDIUM), form_tag=False)
 
 
-class AreaSelfAssessmentForm(forms.Form):
+class AreaSelfAssessmentForm(VersionedForm):
     """One performance area of the department's self-assessment, with optional new evidence.
 
     "Save and continue" requires a rating and a narrative; "Save as draft" and "Add evidence" keep
     whatever has been typed. Evidence fields are optional in every case but checked when used.
     """
 
-    version = forms.IntegerField(widget=forms.HiddenInput, error_messages=VERSION_ERRORS)
+    conflict_fields = {"Rating": "self_rating", "Narrative": "narrative"}
+
     narrative = forms.CharField(
         widget=forms.Textarea,
         required=False,
@@ -131,7 +123,7 @@ class AreaSelfAssessmentForm(forms.Form):
     evidence_file = forms.FileField(
         label="Upload a file",
         required=False,
-        help_text="PDF, Word, Excel, OpenDocument, PNG or JPEG, smaller than 20 MB",
+        help_text=f"{ALLOWED_LABEL}, smaller than 20 MB",
     )
     evidence_file_title = forms.CharField(
         label="Title of the file (optional)",
@@ -167,39 +159,33 @@ class AreaSelfAssessmentForm(forms.Form):
         self.fields[
             "narrative"
         ].help_text = "Write at least a sentence. Say what is in place, how you know it works, and what is still to do."
-        self.fields[
-            "evidence_file"
-        ].help_text = f"PDF, Word, Excel, OpenDocument, PNG or JPEG, smaller than {size_limit_words()}"
+        self.fields["evidence_file"].help_text = f"{ALLOWED_LABEL}, smaller than {size_limit_words()}"
         self.order_fields(["version", "self_rating", "narrative"])
-        self.helper = _helper(
-            Layout(
-                "version",
-                Field.radios("self_rating", legend_size=Size.MEDIUM, legend_tag="h2"),
-                Field.textarea("narrative", label_size=Size.MEDIUM, label_tag="h2", rows=8),
-                HTML('{% include "assessments/includes/evidence_list.html" %}'),
-                Fieldset(
-                    Field("evidence_file"),
-                    Field.text("evidence_file_title"),
-                    legend="Add a file",
-                    legend_size=Size.SMALL,
-                ),
-                Fieldset(
-                    Field.text("link_url"),
-                    Field.text("link_title"),
-                    legend="Add a link",
-                    legend_size=Size.SMALL,
-                ),
-                HTML(ADD_EVIDENCE_BUTTON),
-            )
+        self.helper = form_helper(
+            "version",
+            Field.radios("self_rating", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Field.textarea("narrative", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+            HTML('{% include "assessments/includes/evidence_list.html" %}'),
+            Fieldset(
+                Field("evidence_file"),
+                Field.text("evidence_file_title"),
+                legend="Add a file",
+                legend_size=Size.SMALL,
+            ),
+            Fieldset(
+                Field.text("link_url"),
+                Field.text("link_title"),
+                legend="Add a link",
+                legend_size=Size.SMALL,
+            ),
+            HTML(ADD_EVIDENCE_BUTTON),
+            form_tag=False,
         )
 
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
         if upload:
-            try:
-                self.upload_kind = inspect_upload(upload)
-            except TransitionError as error:
-                raise ValidationError(error.message) from error
+            self.upload_kind = clean_upload(upload)
         return upload
 
     def clean_link_url(self):
@@ -234,17 +220,31 @@ class AreaSelfAssessmentForm(forms.Form):
             self.add_error("evidence_file", "Select a file to upload, or enter a link")
         return cleaned
 
-    def show_conflict(self, error):
-        """Refuse a stale save visibly: keep what was typed, explain, and base the next save on their version."""
-        self.add_error(None, error.message)
-        data = self.data.copy()
-        data["version"] = str(error.current.version)
-        self.data = data
+
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+IMPORT_CHOOSE_FILE = "Select a CSV or Excel file of ratings"
+IMPORT_WRONG_EXTENSION = "The selected file must be a CSV file or an Excel workbook (.xlsx)"
+IMPORT_TOO_LARGE = "The selected file must be smaller than 5 MB"
+IMPORT_FILE_EMPTY = "The selected file is empty"
 
 
-class ConfirmForm(forms.Form):
-    """A POST with nothing to type: submit, take into review, remove evidence."""
+class RatingsImportForm(forms.Form):
+    """The file of historic ratings. What is in it is checked by the import service, which names every bad row."""
+
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="A CSV file (UTF-8) or an Excel workbook (.xlsx), smaller than 5 MB.",
+        error_messages={"required": IMPORT_CHOOSE_FILE, "empty": IMPORT_FILE_EMPTY, "invalid": IMPORT_CHOOSE_FILE},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Layout())
+        self.helper = form_helper(Field("file", label_size=Size.MEDIUM), Submit("import", "Import ratings"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(IMPORT_WRONG_EXTENSION)
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError(IMPORT_TOO_LARGE)
+        return upload

@@ -1,34 +1,20 @@
 """Forms the assessor uses: a moderated rating per area, theme summaries, return with comments, publish."""
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.html import escape
 
-from .forms import VERSION_ERRORS, LevelField
+from common.forms import VersionedForm, form_helper
 
-
-def _helper(layout):
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.layout = layout
-    return helper
-
-
-class VersionedForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, error_messages=VERSION_ERRORS)
-
-    def show_conflict(self, error):
-        self.add_error(None, error.message)
-        data = self.data.copy()
-        data["version"] = str(error.current.version)
-        self.data = data
+from .forms import LevelField
 
 
 class AssessorRatingForm(VersionedForm):
+    conflict_fields = {"Assessor's rating": "assessor_rating", "Commentary": "assessor_commentary"}
+
     assessor_commentary = forms.CharField(
         label="Assessor's commentary",
         widget=forms.Textarea,
@@ -46,16 +32,17 @@ class AssessorRatingForm(VersionedForm):
             error_messages={"required": f"Select your rating for {area.name}"},
         )
         self.order_fields(["version", "assessor_rating", "assessor_commentary"])
-        self.helper = _helper(
-            Layout(
-                "version",
-                Field.radios("assessor_rating", legend_size=Size.MEDIUM, legend_tag="h2"),
-                Field.textarea("assessor_commentary", label_size=Size.MEDIUM, label_tag="h2", rows=8),
-            )
+        self.helper = form_helper(
+            "version",
+            Field.radios("assessor_rating", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Field.textarea("assessor_commentary", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+            form_tag=False,
         )
 
 
 class ThemeSummaryForm(VersionedForm):
+    conflict_fields = {"Situation at the time of the IMA": "situation_at_time", "Progress since": "progress_narrative"}
+
     situation_at_time = forms.CharField(
         label="Situation at the time of the IMA",
         widget=forms.Textarea,
@@ -74,12 +61,11 @@ class ThemeSummaryForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Layout(
-                "version",
-                Field.textarea("situation_at_time", label_size=Size.MEDIUM, label_tag="h2", rows=8),
-                Field.textarea("progress_narrative", label_size=Size.MEDIUM, label_tag="h2", rows=8),
-            )
+        self.helper = form_helper(
+            "version",
+            Field.textarea("situation_at_time", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+            Field.textarea("progress_narrative", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+            form_tag=False,
         )
 
 
@@ -112,11 +98,10 @@ class ReturnForm(forms.Form):
                 error_messages={"max_length": f"The comment on {rating.area.name} must be 5,000 characters or fewer"},
             )
             area_fields.append(Field.textarea(name, rows=3))
-        self.helper = _helper(
-            Layout(
-                Field.textarea("comment", label_size=Size.MEDIUM, label_tag="h2", rows=5),
-                Fieldset(*area_fields, legend="Comments on performance areas", legend_size=Size.MEDIUM),
-            )
+        self.helper = form_helper(
+            Field.textarea("comment", label_size=Size.MEDIUM, label_tag="h2", rows=5),
+            Fieldset(*area_fields, legend="Comments on performance areas", legend_size=Size.MEDIUM),
+            form_tag=False,
         )
 
     @staticmethod
@@ -158,7 +143,9 @@ class PublishForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["published_on"].initial = timezone.localdate()
-        self.helper = _helper(Layout(Field("published_on", context={"legend_size": Size.for_legend(Size.MEDIUM)})))
+        self.helper = form_helper(
+            Field("published_on", context={"legend_size": Size.for_legend(Size.MEDIUM)}), form_tag=False
+        )
 
     def clean_published_on(self):
         value = self.cleaned_data.get("published_on")

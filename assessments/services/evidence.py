@@ -7,9 +7,9 @@ from django.db import transaction
 from accounts import access
 from assessments.models import AreaRating, Evidence
 from assessments.rules import DEPARTMENT_EDITABLE
+from common.errors import NotAllowed, ServiceError
+from common.history import delete_with_history, save_with_history
 from common.uploads import inspect_upload, safe_filename
-
-from .errors import TransitionError
 
 ONLY_LEAD_EVIDENCE = "Only a KIM lead of {department} can add or remove its evidence."
 EVIDENCE_WRONG_STATE = "This assessment is {status}. Evidence can be changed only while it is a draft or returned."
@@ -20,20 +20,13 @@ LINK_NEEDS_TITLE = "Enter a title for the link"
 def _check_editable(rating, by):
     assessment = rating.assessment
     if not access.is_kim_lead(by, assessment.department):
-        raise TransitionError(ONLY_LEAD_EVIDENCE.format(department=assessment.department.name))
+        raise NotAllowed(ONLY_LEAD_EVIDENCE.format(department=assessment.department.name))
     if assessment.status not in DEPARTMENT_EDITABLE:
-        raise TransitionError(EVIDENCE_WRONG_STATE.format(status=assessment.get_status_display().lower()))
+        raise ServiceError(EVIDENCE_WRONG_STATE.format(status=assessment.get_status_display().lower()))
 
 
 def _fresh(rating):
     return AreaRating.objects.select_related("assessment__department").get(pk=rating.pk)
-
-
-def _save(evidence, *, by, reason):
-    evidence._history_user = by
-    evidence._change_reason = reason
-    evidence.save()
-    return evidence
 
 
 @transaction.atomic
@@ -54,7 +47,7 @@ def evidence_add_file(*, rating, by, upload, title=""):
     # The storage name is a random one (see evidence_upload_path); the person's name is kept for display only.
     evidence.file.save(filename, upload, save=False)
     try:
-        return _save(evidence, by=by, reason="Evidence file added")
+        return save_with_history(evidence, by=by, reason="Evidence file added")
     except Exception:
         evidence.file.storage.delete(evidence.file.name)
         raise
@@ -66,12 +59,12 @@ def evidence_add_link(*, rating, by, url, title):
     _check_editable(rating, by)
     url = (url or "").strip()
     if urlsplit(url).scheme.lower() not in ("http", "https") or not urlsplit(url).netloc:
-        raise TransitionError(LINK_NOT_WEB)
+        raise ServiceError(LINK_NOT_WEB, field="link_url")
     title = (title or "").strip()
     if not title:
-        raise TransitionError(LINK_NEEDS_TITLE)
+        raise ServiceError(LINK_NEEDS_TITLE, field="link_title")
     evidence = Evidence(rating=rating, kind=Evidence.Kind.LINK, title=title[:200], url=url, uploaded_by=by)
-    return _save(evidence, by=by, reason="Evidence link added")
+    return save_with_history(evidence, by=by, reason="Evidence link added")
 
 
 @transaction.atomic
@@ -80,9 +73,7 @@ def evidence_delete(*, evidence, by):
     _check_editable(evidence.rating, by)
     stored_name = evidence.file.name if evidence.kind == Evidence.Kind.FILE else ""
     storage = evidence.file.storage
-    evidence._history_user = by
-    evidence._change_reason = "Evidence removed"
-    evidence.delete()
+    delete_with_history(evidence, by=by, reason="Evidence removed")
     if stored_name:
         # Only once the row is gone for good: a rolled-back delete must still find its file.
         transaction.on_commit(lambda: storage.delete(stored_name))

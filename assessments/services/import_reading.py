@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from common.errors import ServiceError
 from common.names import normalise_name
 
 REQUIRED_COLUMNS = ("department", "assessment_type", "year", "performance_area", "rating")
@@ -36,11 +37,12 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and other old Office files
 
 
-class ImportFileError(Exception):
+class ImportFileError(ServiceError):
+    """The file cannot be read as a table of ratings; `row` is the header's row number when it is about the header."""
+
     def __init__(self, message, row=None):
-        self.message = message
+        super().__init__(message, field="file")
         self.row = row
-        super().__init__(message)
 
 
 @dataclass

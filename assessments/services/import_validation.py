@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Department
 from assessments.models import Assessment, FrameworkVersion
+from common.errors import ServiceError
 from common.names import normalise_name
 
 FIRST_YEAR = 2000  # the database refuses earlier years (assessments began in 2008)
@@ -35,6 +36,10 @@ ERROR_EXISTING_NOT_PUBLISHED = (
     "{label} exists and is {status}: an import only updates published assessments, so finish or remove it first"
 )
 ERROR_EXISTING_OTHER_FRAMEWORK = "{label} exists against {framework}: name that framework in the framework column"
+ROWS_NEED_FIXING = (
+    "The selected file has problems in {count} row{s}. Nothing was imported. "
+    "Fix the rows listed and upload the file again"
+)
 
 
 @dataclass(frozen=True)
@@ -46,12 +51,26 @@ class RowError:
         return f"Row {self.row}: {self.message}" if self.row else self.message
 
 
-class RatingsImportError(Exception):
-    """The file was refused; `errors` lists every bad row. Nothing was written."""
+class RatingsImportError(ServiceError):
+    """The file was refused; `errors` lists every bad row (a RowError each). Nothing was written.
+
+    Its `message` is a list, shown on the upload form's file field (so the one error summary lists it):
+    the file's one problem, or how many rows need fixing followed by each row with its number.
+    """
 
     def __init__(self, errors):
         self.errors = sorted(errors, key=lambda error: error.row or 0)
-        super().__init__("; ".join(str(error) for error in self.errors))
+        super().__init__(_messages(self.errors), field="file")
+
+    def __str__(self):
+        return "; ".join(str(error) for error in self.errors)
+
+
+def _messages(errors):
+    if len(errors) == 1 and errors[0].row is None:  # the file as a whole, not a row
+        return [errors[0].message]
+    count = len(errors)
+    return [ROWS_NEED_FIXING.format(count=count, s="" if count == 1 else "s"), *(str(error) for error in errors)]
 
 
 @dataclass

@@ -9,7 +9,6 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -20,6 +19,8 @@ from assessments.services.creation import assessment_create
 from assessments.services.import_reading import ImportFileError, read_table
 from assessments.services.import_validation import RatingsImportError, RowError, group_key, validate
 from assessments.services.lifecycle import latest_baseline
+from common.errors import NotAllowed
+from common.history import save_with_history
 
 __all__ = ["ImportResult", "ImportedAssessment", "RatingsImportError", "RowError", "ratings_import"]
 
@@ -77,7 +78,7 @@ class ImportResult:
 def ratings_import(*, content, filename="", by=None):
     """Validate the whole file, then create or update one published assessment per (department, type, year)."""
     if by is not None and not access.is_assessor(by):
-        raise PermissionDenied(ERROR_NOT_ASSESSOR)
+        raise NotAllowed(ERROR_NOT_ASSESSOR)
     try:
         table = read_table(content=content, filename=filename)
     except ImportFileError as error:
@@ -145,9 +146,7 @@ def _assessment_for(row, *, by, reason):
         return assessment, True
     if existing.baseline_id != (baseline.pk if baseline else None):
         existing.baseline = baseline
-        existing._history_user = by
-        existing._change_reason = reason
-        existing.save(update_fields=["baseline", "updated_at"])
+        save_with_history(existing, by=by, reason=reason, update_fields=["baseline", "updated_at"])
     return existing, False
 
 

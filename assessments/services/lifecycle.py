@@ -5,6 +5,8 @@ draft → submitted (KIM lead) → in_review (assessor) → returned (assessor, 
 
 Every function checks who is acting, for which department and from which state, writes history
 (simple_history, with the actor and a change reason) and queues its emails for after the commit.
+Refused because of who is acting: NotAllowed (a 403 page); because of the state or what was typed:
+ServiceError (an error on the form).
 """
 
 from django.db import transaction
@@ -15,10 +17,11 @@ from assessments.models import AreaRating, Assessment
 from assessments.rules import DEPARTMENT_EDITABLE
 from assessments.selectors.framework import framework_current
 from assessments.signals import assessment_published
+from common.errors import NotAllowed, ServiceError
+from common.history import save_with_history
 
 from . import notifications
 from .creation import assessment_create
-from .errors import TransitionError
 
 Status = Assessment.Status
 Type = Assessment.Type
@@ -61,13 +64,6 @@ def _area_names(ratings):
     return ", ".join(f"{rating.area.reference} {rating.area.name}" for rating in ratings)
 
 
-def _save(obj, *, by, reason, update_fields=None):
-    # simple_history records the actor and the reason (outside a request there is no middleware user).
-    obj._history_user = by
-    obj._change_reason = reason
-    obj.save(update_fields=update_fields)
-
-
 def _locked(assessment):
     """Re-read the assessment inside the transaction so two people cannot move it from the same state."""
     return Assessment.objects.select_for_update(of=("self",)).select_related("department").get(pk=assessment.pk)
@@ -90,14 +86,14 @@ def _check_baseline(*, department, assessment_type, baseline, year):
         baseline = latest_baseline(department, before_year=year)
         if baseline is None:
             type_words = Type(assessment_type).label.lower()
-            raise TransitionError(NO_BASELINE.format(department=department.name, type=type_words))
+            raise ServiceError(NO_BASELINE.format(department=department.name, type=type_words))
     valid = (
         baseline.department_id == department.pk
         and baseline.status == Status.PUBLISHED
         and baseline.assessment_type in Assessment.BASELINE_TYPES
     )
     if not valid:
-        raise TransitionError(BASELINE_NOT_VALID.format(department=department.name))
+        raise ServiceError(BASELINE_NOT_VALID.format(department=department.name))
     return baseline
 
 
@@ -105,7 +101,7 @@ def _check_unique(*, department, assessment_type, year):
     # The import of historic ratings relies on one assessment per (department, type, year).
     if Assessment.objects.filter(department=department, assessment_type=assessment_type, year=year).exists():
         type_words = Type(assessment_type).label.lower()
-        raise TransitionError(ALREADY_EXISTS.format(department=department.name, type=type_words, year=year))
+        raise ServiceError(ALREADY_EXISTS.format(department=department.name, type=type_words, year=year))
 
 
 @transaction.atomic
@@ -114,14 +110,14 @@ def assessment_open(
 ):
     """An assessor opens an IMA, progress review or reassessment; the department then rates itself."""
     if not access.is_assessor(by):
-        raise TransitionError(ONLY_ASSESSORS_OPEN)
+        raise NotAllowed(ONLY_ASSESSORS_OPEN)
     if assessment_type not in ASSESSOR_TYPES:
-        raise TransitionError(OPEN_TYPE_NOT_ALLOWED)
+        raise ServiceError(OPEN_TYPE_NOT_ALLOWED, field="assessment_type")
     if not 2000 <= int(year) <= 2100:
-        raise TransitionError(YEAR_NOT_PLAUSIBLE)
+        raise ServiceError(YEAR_NOT_PLAUSIBLE, field="year")
     framework = framework or framework_current()
     if framework is None:
-        raise TransitionError(NO_CURRENT_FRAMEWORK)
+        raise ServiceError(NO_CURRENT_FRAMEWORK)
     _check_unique(department=department, assessment_type=assessment_type, year=year)
     baseline = _check_baseline(department=department, assessment_type=assessment_type, baseline=baseline, year=year)
     return assessment_create(
@@ -140,17 +136,17 @@ def assessment_open(
 def self_assessment_start(*, by, department, year=None):
     """A KIM lead starts a self-assessment of their own department, at any time."""
     if not access.is_kim_lead(by, department):
-        raise TransitionError(ONLY_LEAD_STARTS.format(department=department.name))
+        raise NotAllowed(ONLY_LEAD_STARTS.format(department=department.name))
     year = year or timezone.localdate().year
     unfinished = Assessment.objects.filter(department=department, assessment_type=Type.SELF_ASSESSMENT).exclude(
         status=Status.PUBLISHED
     )
     if unfinished.exists():
-        raise TransitionError(SELF_ASSESSMENT_IN_PROGRESS.format(department=department.name))
+        raise ServiceError(SELF_ASSESSMENT_IN_PROGRESS.format(department=department.name))
     _check_unique(department=department, assessment_type=Type.SELF_ASSESSMENT, year=year)
     framework = framework_current()
     if framework is None:
-        raise TransitionError(NO_CURRENT_FRAMEWORK)
+        raise ServiceError(NO_CURRENT_FRAMEWORK)
     return assessment_create(
         department=department, framework=framework, assessment_type=Type.SELF_ASSESSMENT, year=year, by=by
     )
@@ -159,16 +155,16 @@ def self_assessment_start(*, by, department, year=None):
 def _submit(*, assessment, by, allowed, wrong_state_message):
     assessment = _locked(assessment)
     if not access.is_kim_lead(by, assessment.department):
-        raise TransitionError(ONLY_LEAD_SUBMITS.format(department=assessment.department.name))
+        raise NotAllowed(ONLY_LEAD_SUBMITS.format(department=assessment.department.name))
     if assessment.status not in allowed:
-        raise TransitionError(wrong_state_message.format(status=_status_words(assessment)))
+        raise ServiceError(wrong_state_message.format(status=_status_words(assessment)))
     incomplete = list(AreaRating.objects.filter(assessment=assessment, is_complete=False).select_related("area__theme"))
     if incomplete:
-        raise TransitionError(SUBMIT_INCOMPLETE.format(areas=_area_names(incomplete)))
+        raise ServiceError(SUBMIT_INCOMPLETE.format(areas=_area_names(incomplete)))
     was_returned = assessment.status == Status.RETURNED
     assessment.status = Status.SUBMITTED
     assessment.submitted_at = timezone.now()
-    _save(assessment, by=by, reason="Resubmitted" if was_returned else "Submitted")
+    save_with_history(assessment, by=by, reason="Resubmitted" if was_returned else "Submitted")
     notifications.notify_submitted(assessment=assessment, by=by, resubmitted=was_returned)
     return assessment
 
@@ -187,9 +183,9 @@ def assessment_resubmit(*, assessment, by):
 
 def _assessor_check(assessment, by, allowed, wrong_state_message):
     if not access.is_assessor(by):
-        raise TransitionError(ONLY_ASSESSORS_REVIEW)
+        raise NotAllowed(ONLY_ASSESSORS_REVIEW)
     if assessment.status not in allowed:
-        raise TransitionError(wrong_state_message.format(status=_status_words(assessment)))
+        raise ServiceError(wrong_state_message.format(status=_status_words(assessment)))
 
 
 @transaction.atomic
@@ -197,7 +193,7 @@ def assessment_start_review(*, assessment, by):
     assessment = _locked(assessment)
     _assessor_check(assessment, by, (Status.SUBMITTED,), START_REVIEW_WRONG_STATE)
     assessment.status = Status.IN_REVIEW
-    _save(assessment, by=by, reason="Review started")
+    save_with_history(assessment, by=by, reason="Review started")
     return assessment
 
 
@@ -212,7 +208,7 @@ def assessment_return(*, assessment, by, comment, area_comments=None):
     _assessor_check(assessment, by, (Status.IN_REVIEW,), RETURN_WRONG_STATE)
     comment = (comment or "").strip()
     if not comment:
-        raise TransitionError(RETURN_NEEDS_COMMENT)
+        raise ServiceError(RETURN_NEEDS_COMMENT, field="comment")
     area_comments = {int(key): (text or "").strip() for key, text in (area_comments or {}).items()}
     for rating in AreaRating.objects.filter(assessment=assessment):
         new_comment = area_comments.get(rating.pk, "")
@@ -223,10 +219,10 @@ def assessment_return(*, assessment, by, comment, area_comments=None):
             rating.is_complete = False
         rating.version += 1
         rating.updated_by = by
-        _save(rating, by=by, reason="Returned with comments")
+        save_with_history(rating, by=by, reason="Returned with comments")
     assessment.status = Status.RETURNED
     assessment.return_comment = comment
-    _save(assessment, by=by, reason="Returned to the department")
+    save_with_history(assessment, by=by, reason="Returned to the department")
     notifications.notify_returned(assessment=assessment, by=by)
     return assessment
 
@@ -239,13 +235,13 @@ def assessment_publish(*, assessment, by, published_on=None):
         AreaRating.objects.filter(assessment=assessment, assessor_rating__isnull=True).select_related("area__theme")
     )
     if unrated:
-        raise TransitionError(PUBLISH_UNRATED.format(areas=_area_names(unrated)))
+        raise ServiceError(PUBLISH_UNRATED.format(areas=_area_names(unrated)))
     now = timezone.now()
     assessment.status = Status.PUBLISHED
     assessment.published_at = now
     assessment.published_by = by
     assessment.published_on = published_on or timezone.localdate(now)
-    _save(assessment, by=by, reason="Published")
+    save_with_history(assessment, by=by, reason="Published")
     notifications.notify_published(assessment=assessment, by=by)
     assessment_published.send(sender=Assessment, assessment=assessment, by=by)
     return assessment

@@ -1,7 +1,7 @@
 """Saving ratings and theme summaries with optimistic concurrency.
 
 Every form carries the `version` it was based on. A save whose version is older than the row's is
-refused with StaleVersionError, naming who changed it and when; nothing is overwritten.
+refused with StaleVersion, naming who changed it and when; nothing is overwritten.
 """
 
 from django.db import transaction
@@ -10,8 +10,8 @@ from django.utils import timezone
 from accounts import access
 from assessments.models import AreaRating, ThemeSummary
 from assessments.rules import ASSESSOR_EDITABLE, DEPARTMENT_EDITABLE
-
-from .errors import StaleVersionError, TransitionError
+from common.errors import NotAllowed, ServiceError, StaleVersion
+from common.history import save_with_history
 
 ONLY_LEAD_RATES = "Only a KIM lead of {department} can change its self-assessment."
 LEAD_WRONG_STATE = "This assessment is {status}. The department can change it only while it is a draft or returned."
@@ -37,21 +37,21 @@ def _who(user):
 def _check_lead(rating, by):
     assessment = rating.assessment
     if not access.is_kim_lead(by, assessment.department):
-        raise TransitionError(ONLY_LEAD_RATES.format(department=assessment.department.name))
+        raise NotAllowed(ONLY_LEAD_RATES.format(department=assessment.department.name))
     if assessment.status not in DEPARTMENT_EDITABLE:
-        raise TransitionError(LEAD_WRONG_STATE.format(status=assessment.get_status_display().lower()))
+        raise ServiceError(LEAD_WRONG_STATE.format(status=assessment.get_status_display().lower()))
 
 
 def _check_assessor(assessment, by):
     if not access.is_assessor(by):
-        raise TransitionError(ONLY_ASSESSORS_RATE)
+        raise NotAllowed(ONLY_ASSESSORS_RATE)
     if assessment.status not in ASSESSOR_EDITABLE:
-        raise TransitionError(ASSESSOR_WRONG_STATE.format(status=assessment.get_status_display().lower()))
+        raise ServiceError(ASSESSOR_WRONG_STATE.format(status=assessment.get_status_display().lower()))
 
 
-def _check_level(assessment, level):
+def _check_level(assessment, level, field):
     if level is not None and level.framework_id != assessment.framework_id:
-        raise TransitionError(LEVEL_NOT_IN_FRAMEWORK)
+        raise ServiceError(LEVEL_NOT_IN_FRAMEWORK, field=field)
 
 
 def _locked_rating(rating):
@@ -66,7 +66,7 @@ def _locked_rating(rating):
 
 def _check_version(rating, version):
     if int(version) != rating.version:
-        raise StaleVersionError(
+        raise StaleVersion(
             STALE_RATING.format(who=_who(rating.updated_by), area=rating.area.name, when=_when(rating.updated_at)),
             current=rating,
             changed_by=rating.updated_by,
@@ -77,10 +77,7 @@ def _check_version(rating, version):
 def _save_rating(rating, *, by, reason):
     rating.version += 1
     rating.updated_by = by
-    rating._history_user = by
-    rating._change_reason = reason
-    rating.save()
-    return rating
+    return save_with_history(rating, by=by, reason=reason)
 
 
 @transaction.atomic
@@ -93,7 +90,7 @@ def area_rating_save_self(*, rating, by, version, self_rating, narrative, comple
     rating = _locked_rating(rating)
     _check_lead(rating, by)
     _check_version(rating, version)
-    _check_level(rating.assessment, self_rating)
+    _check_level(rating.assessment, self_rating, "self_rating")
     rating.self_rating = self_rating
     rating.narrative = (narrative or "").strip()
     if complete is not None:
@@ -108,7 +105,7 @@ def area_rating_save_assessor(*, rating, by, version, assessor_rating, assessor_
     rating = _locked_rating(rating)
     _check_assessor(rating.assessment, by)
     _check_version(rating, version)
-    _check_level(rating.assessment, assessor_rating)
+    _check_level(rating.assessment, assessor_rating, "assessor_rating")
     rating.assessor_rating = assessor_rating
     rating.assessor_commentary = (assessor_commentary or "").strip()
     return _save_rating(rating, by=by, reason="Assessor rating saved")
@@ -130,7 +127,7 @@ def theme_summary_save(*, summary, by, version, situation_at_time, progress_narr
     _check_assessor(summary.assessment, by)
     if int(version) != summary.version:
         changed_by = _summary_changed_by(summary)
-        raise StaleVersionError(
+        raise StaleVersion(
             STALE_SUMMARY.format(who=_who(changed_by), theme=summary.theme.name, when=_when(summary.updated_at)),
             current=summary,
             changed_by=changed_by,
@@ -139,7 +136,4 @@ def theme_summary_save(*, summary, by, version, situation_at_time, progress_narr
     summary.situation_at_time = (situation_at_time or "").strip()
     summary.progress_narrative = (progress_narrative or "").strip()
     summary.version += 1
-    summary._history_user = by
-    summary._change_reason = "Theme summary saved"
-    summary.save()
-    return summary
+    return save_with_history(summary, by=by, reason="Theme summary saved")

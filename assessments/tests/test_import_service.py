@@ -1,11 +1,11 @@
 import pytest
-from django.core.exceptions import PermissionDenied
 
 from assessments.models import AreaRating, Assessment
 from assessments.services import import_validation as validation
 from assessments.services.creation import assessment_create
 from assessments.services.import_reading import ERROR_MISSING_COLUMNS, ERROR_NOT_UTF8, ERROR_OLD_EXCEL
-from assessments.services.imports import RatingsImportError, ratings_import
+from assessments.services.imports import ERROR_NOT_ASSESSOR, RatingsImportError, ratings_import
+from common.errors import NotAllowed
 
 from .import_files import HEADER, csv_bytes, ima_rows, xlsx_bytes
 
@@ -223,8 +223,6 @@ def test_baseline_may_be_an_assessment_already_in_the_service(setting):
 
 
 def test_an_unpublished_earlier_ima_is_not_taken_as_baseline(setting):
-    from assessments.services.creation import assessment_create
-
     ratings_import(content=csv_bytes(ima_rows(year=2012, rating="Development area")))
     assessment_create(department=setting["education"], framework=setting["framework"], assessment_type="ima", year=2014)
     ratings_import(content=csv_bytes(ima_rows(assessment_type="progress_review", year=2015)))
@@ -268,8 +266,9 @@ def test_framework_column_names_a_version_by_name_or_slug(setting):
 
 
 def test_only_assessors_may_import(setting, lead_a):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed) as caught:
         ratings_import(content=csv_bytes(ima_rows()), by=lead_a)
+    assert caught.value.message == ERROR_NOT_ASSESSOR
     assert Assessment.objects.count() == 0
 
 

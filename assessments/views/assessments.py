@@ -13,10 +13,10 @@ from assessments.rules import assessor_may_edit, lead_may_edit, sees_assessor_wo
 from assessments.selectors.assessments import assessments_listed_for, assessor_queue, progress_add
 from assessments.selectors.detail import assessment_detail as detail_read
 from assessments.selectors.history import assessment_history as history_read
-from assessments.services.errors import TransitionError
 from assessments.services.lifecycle import assessment_open as open_service
 from assessments.services.lifecycle import self_assessment_start as start_service
 from common.pagination import paginate
+from common.requests import posted, run_service
 
 from .common import visible_assessment
 
@@ -52,18 +52,10 @@ def assessment_list(request):
 def assessment_open(request):
     if not access.is_assessor(request.user):
         raise PermissionDenied
-    form = _open_form(request.user, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = open_service(
-                by=request.user,
-                department=form.cleaned_data["department"],
-                assessment_type=form.cleaned_data["assessment_type"],
-                year=form.cleaned_data["year"],
-            )
-        except TransitionError as error:
-            form.add_error(None, error.message)
-        else:
+    form = _open_form(request.user, posted(request))
+    if form.is_valid():
+        assessment, ok = run_service(form, open_service, by=request.user, **form.cleaned_data)
+        if ok:
             messages.success(request, f"{assessment.department.name} {assessment.short_label} opened")
             return redirect("assessments:assessment_detail", assessment.pk)
     return render(request, "assessments/assessment_open.html", {"form": form})
@@ -76,15 +68,11 @@ def self_assessment_start(request):
     if not departments:
         raise PermissionDenied
     form = StartSelfAssessmentForm(
-        request.POST if request.method == "POST" else None,
-        departments=Department.objects.filter(pk__in=[d.pk for d in departments]),
+        posted(request), departments=Department.objects.filter(pk__in=[d.pk for d in departments])
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = start_service(by=request.user, department=form.cleaned_data["department"])
-        except TransitionError as error:
-            form.add_error(None, error.message)
-        else:
+    if form.is_valid():
+        assessment, ok = run_service(form, start_service, by=request.user, department=form.cleaned_data["department"])
+        if ok:
             return redirect("assessments:task_list", assessment.pk)
     return render(request, "assessments/self_assessment_start.html", {"form": form, "departments": departments})
 

@@ -1,4 +1,5 @@
-"""What every assessment page does first: find the assessment in the person's scope, or answer 404."""
+"""What every assessment page does first: find the assessment in the person's scope (or answer 404),
+check the person's role (or answer 403), and send them back when the assessment's state closes the page."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -27,17 +28,11 @@ def assessor_assessment(request, pk):
     return assessment
 
 
-def refused(request, error, to):
-    """A refused transition is not a server error: say why, on the page the person came from."""
-    messages.error(request, error.message)
-    return redirect(to)
+def closed_page(request, message, to, *args):
+    """A page for changing an assessment whose state no longer allows the change (another person moved it on).
 
-
-def conflict_context(error, fields):
-    """Their saved values beside the refusal: `fields` maps labels to attribute names of the current row."""
-    current = error.current
-    values = []
-    for label, name in fields.items():
-        value = getattr(current, name)
-        values.append((label, getattr(value, "name", value) if value is not None else ""))
-    return {"by": error.changed_by, "when": error.changed_at, "values": values}
+    Such a page has nothing to show, so the person goes to one they can read, with the reason as an error
+    message. A refused button (submit, start review) re-renders its own page with the error summary instead.
+    """
+    messages.error(request, message)
+    return redirect(to, *args)

@@ -8,12 +8,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access
-from assessments.forms import ConfirmForm
 from assessments.models import Evidence
 from assessments.rules import lead_may_edit
-from assessments.services.errors import TransitionError
 from assessments.services.evidence import evidence_delete
 from common.downloads import stored_file_response
+from common.forms import ConfirmForm
+from common.requests import posted, run_service
+
+from .common import closed_page
+
+NOT_REMOVABLE = "This assessment can no longer be changed, so its evidence cannot be removed."
 
 
 def _visible_evidence(request, pk, **filters):
@@ -49,15 +53,11 @@ def evidence_remove(request, pk):
     if not access.is_kim_lead(request.user, assessment.department):
         raise PermissionDenied
     if not lead_may_edit(request.user, assessment):
-        messages.error(request, "This assessment can no longer be changed, so its evidence cannot be removed.")
-        return redirect("assessments:assessment_detail", assessment.pk)
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            evidence_delete(evidence=evidence, by=request.user)
-        except TransitionError as error:
-            form.add_error(None, error.message)
-        else:
+        return closed_page(request, NOT_REMOVABLE, "assessments:assessment_detail", assessment.pk)
+    form = ConfirmForm(posted(request))
+    if form.is_valid():
+        _, ok = run_service(form, evidence_delete, evidence=evidence, by=request.user)
+        if ok:
             messages.success(request, f"Evidence removed: {evidence.title}")
             return redirect("assessments:area_edit", assessment.pk, rating.pk)
     return render(

@@ -1,6 +1,5 @@
 """The KIM lead's pages: task list, one page per area, check your answers, submit."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -8,19 +7,21 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import access
-from assessments.forms import ADD_EVIDENCE, SAVE_AND_CONTINUE, SAVE_AS_DRAFT, AreaSelfAssessmentForm, ConfirmForm
+from assessments.forms import ADD_EVIDENCE, SAVE_AND_CONTINUE, SAVE_AS_DRAFT, AreaSelfAssessmentForm
 from assessments.models import Assessment
 from assessments.rules import lead_may_edit
 from assessments.selectors.detail import area_page
 from assessments.selectors.detail import assessment_detail as detail_read
 from assessments.services.area import area_self_assessment_save
-from assessments.services.errors import StaleVersionError, TransitionError
 from assessments.services.lifecycle import assessment_submit as submit_service
+from common.forms import ConfirmForm
+from common.requests import posted, run_service
 
-from .common import conflict_context, department_lead_assessment, visible_assessment
+from .common import closed_page, department_lead_assessment, visible_assessment
 
 NOT_EDITABLE = "This assessment is {status}. Your department can change it only while it is a draft or returned."
 FROM_CHECK = "check"
+COMPLETE_AFTER = {SAVE_AND_CONTINUE: True, SAVE_AS_DRAFT: False, ADD_EVIDENCE: None}
 
 
 @login_required
@@ -40,11 +41,12 @@ def task_list(request, pk):
     )
 
 
-def _editable_or_redirect(request, assessment):
+def _not_editable(request, assessment):
+    """None while the department may change the assessment; otherwise back to the assessment page, saying why."""
     if lead_may_edit(request.user, assessment):
         return None
-    messages.error(request, NOT_EDITABLE.format(status=assessment.get_status_display().lower()))
-    return redirect("assessments:assessment_detail", assessment.pk)
+    message = NOT_EDITABLE.format(status=assessment.get_status_display().lower())
+    return closed_page(request, message, "assessments:assessment_detail", assessment.pk)
 
 
 def _after_save(assessment, page, action, came_from):
@@ -58,56 +60,45 @@ def _after_save(assessment, page, action, came_from):
     return redirect("assessments:area_edit", assessment.pk, page.next_to_do_rating_id)
 
 
-def _save_area(request, assessment, page, form):
-    """Save the rating, then any new evidence; a refusal becomes a form error, never a 500."""
-    data = form.cleaned_data
-    area_self_assessment_save(
-        rating=page.row.rating,
-        by=request.user,
-        version=data["version"],
-        self_rating=data.get("self_rating"),
-        narrative=data.get("narrative", ""),
-        complete={SAVE_AND_CONTINUE: True, SAVE_AS_DRAFT: False, ADD_EVIDENCE: None}[form.action],
-        upload=data.get("evidence_file"),
-        upload_title=data.get("evidence_file_title", ""),
-        link_url=data.get("link_url", ""),
-        link_title=data.get("link_title", ""),
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def area_edit(request, pk, rating_id):
     assessment = department_lead_assessment(request, pk)
-    if (refusal := _editable_or_redirect(request, assessment)) is not None:
+    if (refusal := _not_editable(request, assessment)) is not None:
         return refusal
     page = area_page(assessment, rating_id)
     rating = page.row.rating
-    came_from = request.GET.get("from", "") if request.GET.get("from") == FROM_CHECK else ""
-    conflict = None
-    if request.method == "POST":
-        action = request.POST.get("action", SAVE_AND_CONTINUE)
-        form = AreaSelfAssessmentForm(request.POST, request.FILES, levels=page.levels, area=rating.area, action=action)
-        if form.is_valid():
-            try:
-                _save_area(request, assessment, page, form)
-            except StaleVersionError as error:
-                conflict = conflict_context(error, {"Rating": "self_rating", "Narrative": "narrative"})
-                form.show_conflict(error)
-            except TransitionError as error:
-                form.add_error(None, error.message)
-            else:
-                return _after_save(assessment, page, form.action, came_from)
-    else:
-        form = AreaSelfAssessmentForm(
-            initial={
-                "version": rating.version,
-                "self_rating": str(rating.self_rating_id or ""),
-                "narrative": rating.narrative,
-            },
-            levels=page.levels,
-            area=rating.area,
+    came_from = FROM_CHECK if request.GET.get("from") == FROM_CHECK else ""
+    form = AreaSelfAssessmentForm(
+        posted(request),
+        posted(request, files=True),
+        initial={
+            "version": rating.version,
+            "self_rating": str(rating.self_rating_id or ""),
+            "narrative": rating.narrative,
+        },
+        levels=page.levels,
+        area=rating.area,
+        action=request.POST.get("action", SAVE_AND_CONTINUE),
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        _, ok = run_service(
+            form,
+            area_self_assessment_save,
+            rating=rating,
+            by=request.user,
+            version=data["version"],
+            self_rating=data.get("self_rating"),
+            narrative=data.get("narrative", ""),
+            complete=COMPLETE_AFTER[form.action],
+            upload=data.get("evidence_file"),
+            upload_title=data.get("evidence_file_title", ""),
+            link_url=data.get("link_url", ""),
+            link_title=data.get("link_title", ""),
         )
+        if ok:
+            return _after_save(assessment, page, form.action, came_from)
     return render(
         request,
         "assessments/area_edit.html",
@@ -116,10 +107,17 @@ def area_edit(request, pk, rating_id):
             "page": page,
             "row": page.row,
             "form": form,
-            "conflict": conflict,
             "came_from": came_from,
             "may_edit": True,
         },
+    )
+
+
+def _check_answers_page(request, assessment, form):
+    return render(
+        request,
+        "assessments/check_answers.html",
+        {"assessment": assessment, "detail": detail_read(assessment), "form": form},
     )
 
 
@@ -127,31 +125,21 @@ def area_edit(request, pk, rating_id):
 @require_GET
 def check_answers(request, pk):
     assessment = department_lead_assessment(request, pk)
-    if (refusal := _editable_or_redirect(request, assessment)) is not None:
+    if (refusal := _not_editable(request, assessment)) is not None:
         return refusal
-    return render(
-        request,
-        "assessments/check_answers.html",
-        {"assessment": assessment, "detail": detail_read(assessment), "form": ConfirmForm()},
-    )
+    return _check_answers_page(request, assessment, ConfirmForm(None))
 
 
 @login_required
 @require_POST
 def assessment_submit(request, pk):
     assessment = department_lead_assessment(request, pk)
-    form = ConfirmForm(request.POST)
-    try:
-        submit_service(assessment=assessment, by=request.user)
-    except TransitionError as error:
-        form.add_error(None, error.message)
-        return render(
-            request,
-            "assessments/check_answers.html",
-            {"assessment": assessment, "detail": detail_read(assessment), "form": form},
-            status=200,
-        )
-    return redirect("assessments:assessment_submitted", assessment.pk)
+    form = ConfirmForm(posted(request))
+    if form.is_valid():
+        _, ok = run_service(form, submit_service, assessment=assessment, by=request.user)
+        if ok:
+            return redirect("assessments:assessment_submitted", assessment.pk)
+    return _check_answers_page(request, assessment, form)
 
 
 @login_required

@@ -1,10 +1,10 @@
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
 from assessments.services.imports import RatingsImportError, ratings_import
+from common.errors import NotAllowed
 
 NO_SUCH_FILE = "{path} does not exist or is not a file."
 NO_SUCH_USER = "No user has the email address {email}."
@@ -32,8 +32,8 @@ class Command(BaseCommand):
                 raise CommandError(NO_SUCH_USER.format(email=options["by"]))
         try:
             result = ratings_import(content=path.read_bytes(), filename=path.name, by=by)
-        except PermissionDenied as error:
-            raise CommandError(str(error)) from None
+        except NotAllowed as error:
+            raise CommandError(error.message) from None
         except RatingsImportError as error:
             for row_error in error.errors:
                 self.stderr.write(str(row_error))

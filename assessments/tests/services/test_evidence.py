@@ -5,8 +5,6 @@ from django.core.files.storage import default_storage
 
 from assessments.models import Assessment, Evidence
 from assessments.services import evidence as service
-from assessments.services import uploads
-from assessments.services.errors import TransitionError
 from assessments.tests.support import (
     JPEG_BYTES,
     PDF_BYTES,
@@ -20,6 +18,8 @@ from assessments.tests.support import (
     xlsx_bytes,
     zip_bytes,
 )
+from common import uploads
+from common.errors import NotAllowed, ServiceError
 
 pytestmark = pytest.mark.django_db
 
@@ -149,9 +149,9 @@ def test_lead_adds_a_link_with_a_title(self_assessment, lead_a):
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.gov.uk/x", "intranet/kim", "https://"])
 def test_links_must_be_web_addresses(self_assessment, lead_a, url):
-    with pytest.raises(TransitionError) as caught:
+    with pytest.raises(ServiceError) as caught:
         service.evidence_add_link(rating=ratings_of(self_assessment)[0], by=lead_a, url=url, title="A link")
-    assert caught.value.message == service.LINK_NOT_WEB
+    assert (caught.value.message, caught.value.field) == (service.LINK_NOT_WEB, "link_url")
 
 
 def test_deleting_evidence_removes_its_file_after_commit(self_assessment, lead_a, django_capture_on_commit_callbacks):
@@ -174,16 +174,17 @@ def test_evidence_cannot_change_once_submitted(self_assessment, lead_a, assessor
     )
     assessment = to_state(self_assessment, state, lead=lead_a, assessor=assessor)
     message = service.EVIDENCE_WRONG_STATE.format(status=assessment.get_status_display().lower())
-    with pytest.raises(TransitionError) as caught:
+    with pytest.raises(ServiceError) as caught:
         service.evidence_delete(evidence=evidence, by=lead_a)
     assert caught.value.message == message
-    with pytest.raises(TransitionError):
+    assert not isinstance(caught.value, NotAllowed)
+    with pytest.raises(ServiceError):
         service.evidence_add_file(rating=ratings_of(assessment)[0], by=lead_a, upload=upload("a.pdf", PDF_BYTES))
 
 
 @pytest.mark.parametrize("who", ["lead_b", "contributor_a", "assessor"])
 def test_only_the_departments_kim_lead_adds_evidence(request, self_assessment, who):
-    with pytest.raises(TransitionError) as caught:
+    with pytest.raises(NotAllowed) as caught:
         service.evidence_add_file(
             rating=ratings_of(self_assessment)[0], by=request.getfixturevalue(who), upload=upload("a.pdf", PDF_BYTES)
         )

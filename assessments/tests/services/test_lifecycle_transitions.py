@@ -4,8 +4,8 @@ import pytest
 
 from assessments.models import AreaRating, Assessment
 from assessments.services import lifecycle
-from assessments.services.errors import TransitionError
-from assessments.tests.support import published, rate_all, to_state
+from assessments.tests.support import assessor_rate_all, published, rate_all, to_state
+from common.errors import NotAllowed, ServiceError
 
 pytestmark = pytest.mark.django_db
 
@@ -14,10 +14,12 @@ Type = Assessment.Type
 ALL_STATES = list(Status)
 
 
-def refused(message, call):
-    with pytest.raises(TransitionError) as caught:
+def refused(message, call, error=ServiceError):
+    """Refused with `message`: NotAllowed because of the person's role, a plain ServiceError because of the state."""
+    with pytest.raises(ServiceError) as caught:
         call()
     assert caught.value.message == message
+    assert type(caught.value) is error
 
 
 # --- opening and starting ----------------------------------------------------------------------
@@ -85,6 +87,7 @@ def test_only_assessors_open_assessments(request, framework, department_a, who):
     refused(
         lifecycle.ONLY_ASSESSORS_OPEN,
         lambda: lifecycle.assessment_open(by=user, department=department_a, assessment_type=Type.IMA, year=2025),
+        NotAllowed,
     )
 
 
@@ -113,6 +116,7 @@ def test_only_the_departments_kim_lead_starts_its_self_assessment(request, frame
     refused(
         lifecycle.ONLY_LEAD_STARTS.format(department="Department for Education"),
         lambda: lifecycle.self_assessment_start(by=user, department=department_a),
+        NotAllowed,
     )
 
 
@@ -151,6 +155,7 @@ def test_only_the_departments_kim_lead_submits(request, self_assessment, lead_a,
     refused(
         lifecycle.ONLY_LEAD_SUBMITS.format(department="Department for Education"),
         lambda: lifecycle.assessment_submit(assessment=self_assessment, by=user),
+        NotAllowed,
     )
 
 
@@ -216,8 +221,6 @@ def test_assessor_transitions_allowed_only_from_their_state(self_assessment, lea
     call, allowed, wrong_state, result = ASSESSOR_TRANSITIONS[transition]
     assessment = to_state(self_assessment, state, lead=lead_a, assessor=assessor)
     if transition == "publish" and state == Status.IN_REVIEW:
-        from assessments.tests.support import assessor_rate_all
-
         assessor_rate_all(assessment, assessor)
     if state in allowed:
         assert call(assessment, assessor).status == result
@@ -231,7 +234,7 @@ def test_assessor_transitions_refused_for_other_roles(request, self_assessment, 
     call, allowed, _, _ = ASSESSOR_TRANSITIONS[transition]
     assessment = to_state(self_assessment, allowed[0], lead=lead_a, assessor=assessor)
     user = request.getfixturevalue(who)
-    refused(lifecycle.ONLY_ASSESSORS_REVIEW, lambda: call(assessment, user))
+    refused(lifecycle.ONLY_ASSESSORS_REVIEW, lambda: call(assessment, user), NotAllowed)
 
 
 def test_return_needs_an_overall_comment(self_assessment, lead_a, assessor):
@@ -270,8 +273,6 @@ def test_publish_needs_an_assessor_rating_in_every_area(self_assessment, lead_a,
 
 def test_publish_records_who_and_when(self_assessment, lead_a, assessor):
     import datetime
-
-    from assessments.tests.support import assessor_rate_all
 
     assessment = to_state(self_assessment, Status.IN_REVIEW, lead=lead_a, assessor=assessor)
     assessor_rate_all(assessment, assessor)

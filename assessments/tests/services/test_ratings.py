@@ -3,10 +3,10 @@
 import pytest
 
 from accounts.tests.factories import kim_lead_of
-from assessments.models import Assessment, RatingLevel
+from assessments.models import Assessment, FrameworkVersion, RatingLevel
 from assessments.services import ratings as service
-from assessments.services.errors import StaleVersionError, TransitionError
 from assessments.tests.support import NARRATIVE, level, ratings_of, to_state
+from common.errors import NotAllowed, ServiceError, StaleVersion
 
 pytestmark = pytest.mark.django_db
 Status = Assessment.Status
@@ -46,7 +46,7 @@ def test_a_stale_save_is_refused_naming_who_and_when_and_nothing_is_overwritten(
     rating = ratings_of(self_assessment)[0]
     opened_version = rating.version
     theirs = save_self(rating, colleague, position=4, narrative="Their careful narrative.")
-    with pytest.raises(StaleVersionError) as caught:
+    with pytest.raises(StaleVersion) as caught:
         save_self(rating, lead_a, version=opened_version, position=1, narrative="Mine.")
     error = caught.value
     assert error.changed_by == colleague
@@ -64,9 +64,10 @@ def test_a_stale_save_is_refused_naming_who_and_when_and_nothing_is_overwritten(
 @pytest.mark.parametrize("state", [Status.SUBMITTED, Status.IN_REVIEW, Status.PUBLISHED])
 def test_lead_cannot_change_self_rating_outside_draft_or_returned(self_assessment, lead_a, assessor, state):
     assessment = to_state(self_assessment, state, lead=lead_a, assessor=assessor)
-    with pytest.raises(TransitionError) as caught:
+    with pytest.raises(ServiceError) as caught:
         save_self(ratings_of(assessment)[0], lead_a)
     assert caught.value.message == service.LEAD_WRONG_STATE.format(status=assessment.get_status_display().lower())
+    assert not isinstance(caught.value, NotAllowed)  # the state refuses, not the person's role: a form error
 
 
 def test_lead_can_change_self_rating_when_returned(self_assessment, lead_a, assessor):
@@ -77,22 +78,20 @@ def test_lead_can_change_self_rating_when_returned(self_assessment, lead_a, asse
 @pytest.mark.parametrize("who", ["lead_b", "contributor_a", "assessor"])
 def test_only_the_departments_kim_lead_changes_self_ratings(request, self_assessment, who):
     user = request.getfixturevalue(who)
-    with pytest.raises(TransitionError) as caught:
+    with pytest.raises(NotAllowed) as caught:
         save_self(ratings_of(self_assessment)[0], user)
     assert caught.value.message == service.ONLY_LEAD_RATES.format(department="Department for Education")
 
 
 def test_a_level_of_another_framework_is_refused(self_assessment, lead_a, framework):
-    from assessments.models import FrameworkVersion
-
     other = FrameworkVersion.objects.create(slug="other", name="Other")
     alien = RatingLevel.objects.create(framework=other, position=1, name="Alien", abbreviation="A")
     rating = ratings_of(self_assessment)[0]
-    with pytest.raises(TransitionError) as caught:
+    with pytest.raises(ServiceError) as caught:
         service.area_rating_save_self(
             rating=rating, by=lead_a, version=rating.version, self_rating=alien, narrative="x", complete=False
         )
-    assert caught.value.message == service.LEVEL_NOT_IN_FRAMEWORK
+    assert (caught.value.message, caught.value.field) == (service.LEVEL_NOT_IN_FRAMEWORK, "self_rating")
 
 
 def save_assessor(rating, by, *, version=None, position=4):
@@ -114,15 +113,16 @@ def test_assessor_rates_an_area_in_review(self_assessment, lead_a, assessor):
 @pytest.mark.parametrize("state", [Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED])
 def test_assessor_rating_is_refused_outside_review(self_assessment, lead_a, assessor, state):
     assessment = to_state(self_assessment, state, lead=lead_a, assessor=assessor)
-    with pytest.raises(TransitionError) as caught:
+    with pytest.raises(ServiceError) as caught:
         save_assessor(ratings_of(assessment)[0], assessor)
     assert caught.value.message == service.ASSESSOR_WRONG_STATE.format(status=assessment.get_status_display().lower())
+    assert not isinstance(caught.value, NotAllowed)
 
 
 @pytest.mark.parametrize("who", ["lead_a", "administrator"])
 def test_only_assessors_give_assessor_ratings(request, self_assessment, lead_a, assessor, who):
     assessment = to_state(self_assessment, Status.IN_REVIEW, lead=lead_a, assessor=assessor)
-    with pytest.raises(TransitionError) as caught:
+    with pytest.raises(NotAllowed) as caught:
         save_assessor(ratings_of(assessment)[0], request.getfixturevalue(who))
     assert caught.value.message == service.ONLY_ASSESSORS_RATE
 
@@ -132,7 +132,7 @@ def test_stale_assessor_save_is_refused(self_assessment, lead_a, assessor):
     rating = ratings_of(assessment)[0]
     old = rating.version
     save_assessor(rating, assessor, position=5)
-    with pytest.raises(StaleVersionError):
+    with pytest.raises(StaleVersion):
         save_assessor(rating, assessor, version=old, position=1)
     rating.refresh_from_db()
     assert rating.assessor_rating.position == 5
@@ -145,7 +145,7 @@ def test_theme_summary_saves_and_refuses_stale_versions_naming_who(self_assessme
         summary=summary, by=assessor, version=1, situation_at_time="Then.", progress_narrative="Since."
     )
     assert (saved.version, saved.situation_at_time) == (2, "Then.")
-    with pytest.raises(StaleVersionError) as caught:
+    with pytest.raises(StaleVersion) as caught:
         service.theme_summary_save(
             summary=summary, by=assessor, version=1, situation_at_time="Other.", progress_narrative=""
         )
@@ -156,7 +156,7 @@ def test_theme_summary_saves_and_refuses_stale_versions_naming_who(self_assessme
 def test_theme_summary_cannot_change_after_publication(self_assessment, lead_a, assessor):
     assessment = to_state(self_assessment, Status.PUBLISHED, lead=lead_a, assessor=assessor)
     summary = assessment.theme_summaries.first()
-    with pytest.raises(TransitionError):
+    with pytest.raises(ServiceError):
         service.theme_summary_save(
             summary=summary, by=assessor, version=summary.version, situation_at_time="x", progress_narrative=""
         )
