@@ -55,39 +55,3 @@ def filesize(size):
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
-
-
-@register.simple_tag
-def error_links(form):
-    """(anchor, message) pairs for the error summary, each pointing at the input to fix.
-
-    Radios are linked to their first radio and date parts to the part in error: the GOV.UK
-    error summary moves focus to the element whose id is in the link.
-    """
-    links = []
-    visible = form.visible_fields()
-    first = _anchor(visible[0]) if visible else "main-content"
-    links += [(first, error) for error in form.non_field_errors()]
-    links += [(first, error) for field in form.hidden_fields() for error in field.errors]
-    for field in visible:
-        if not field.errors:
-            continue
-        subwidget_errors = [
-            (f"{field.auto_id}_{index}", error)
-            for index, subfield in enumerate(getattr(field.field, "fields", []))
-            for error in getattr(subfield.widget, "errors", [])
-        ]
-        if subwidget_errors:
-            links += subwidget_errors
-            shown = {error for _, error in subwidget_errors}
-            links += [(f"{field.auto_id}_0", error) for error in field.errors if error not in shown]
-            continue
-        links += [(_anchor(field), error) for error in field.errors]
-    return links
-
-
-def _anchor(field):
-    widget = field.field.widget
-    if getattr(widget, "input_type", "") == "radio":
-        return f"{field.auto_id}_1"  # crispy-forms-gds numbers radios from 1
-    return field.auto_id
