@@ -1,7 +1,8 @@
 import pytest
 
 from actionplans.choices import PlanStatus
-from actionplans.tests.factories import plan_with_actions, published_assessment
+from actionplans.tests.factories import plan_with_actions
+from assessments.tests.factories import published_assessment
 
 
 @pytest.fixture

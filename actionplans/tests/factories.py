@@ -1,4 +1,8 @@
-"""Building blocks for action plan tests: published assessments, recommendations, plans and actions."""
+"""Building blocks for action plan tests: recommendations, plans and actions.
+
+Published assessments come from assessments.tests.factories.published_assessment (re-exported here
+for the callers that still import it from this module).
+"""
 
 from datetime import date
 
@@ -7,20 +11,7 @@ from django.utils import timezone
 
 from actionplans.choices import ActionStatus, PlanStatus, Priority
 from actionplans.models import Action, ActionPlan, Recommendation
-from assessments.models import Assessment
-from assessments.services.creation import assessment_create
-
-
-def published_assessment(department, framework, *, year=2013, assessment_type=Assessment.Type.IMA, **fields):
-    fields.setdefault("published_on", date(year, 12, 1))
-    return assessment_create(
-        department=department,
-        framework=framework,
-        assessment_type=assessment_type,
-        year=year,
-        status=Assessment.Status.PUBLISHED,
-        **fields,
-    )
+from assessments.tests.factories import published_assessment  # noqa: F401 - re-exported, see above
 
 
 class RecommendationFactory(factory.django.DjangoModelFactory):

@@ -7,14 +7,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assessments.models import AreaRating, Assessment, RatingLevel
-from assessments.services.creation import assessment_create
 from assessments.services.lifecycle import (
     assessment_open,
+    assessment_publish,
+    assessment_return,
     assessment_start_review,
     assessment_submit,
     self_assessment_start,
 )
 from assessments.services.ratings import area_rating_save_assessor, area_rating_save_self
+from assessments.tests.factories import published_assessment
 
 NARRATIVE = "We keep a records policy, and staff follow it across every directorate."
 
@@ -43,24 +45,13 @@ def assessor_rate_all(assessment, by, position=3):
         )
 
 
-def published(department, framework, *, year, position=2, assessment_type=Assessment.Type.IMA, baseline=None):
-    """A published assessment with the same assessor rating in every area (as an import would leave it)."""
-    assessment = assessment_create(
-        department=department,
-        framework=framework,
-        assessment_type=assessment_type,
-        year=year,
-        baseline=baseline,
-        status=Assessment.Status.PUBLISHED,
-    )
-    AreaRating.objects.filter(assessment=assessment).update(assessor_rating=level(framework, position))
-    return assessment
+def published(department, framework, *, year, position=2, **options):
+    """Alias of `factories.published_assessment` with every area rated `position` (for callers not yet moved)."""
+    return published_assessment(department, framework, year=year, ratings=position, **options)
 
 
 def to_state(assessment, state, *, lead, assessor):
     """Walk an assessment through the real services to `state`."""
-    from assessments.services.lifecycle import assessment_publish, assessment_return
-
     Status = Assessment.Status
     if state == Status.DRAFT:
         return assessment

@@ -3,37 +3,19 @@
 import csv
 import io
 import json
-from datetime import date
 from html.parser import HTMLParser
 
 from openpyxl import load_workbook
 
 from accounts.models import Department
-from assessments.models import AreaRating, Assessment, RatingLevel
-from assessments.services.creation import assessment_create
 from assessments.services.framework import DEFAULT_FRAMEWORK_FILE, framework_load
-from assessments.tests.factories import DepartmentFactory
+from assessments.tests.factories import DepartmentFactory, published_assessment
 
 
-def publish(department, framework, *, year, positions=3, assessment_type=Assessment.Type.IMA):
-    """A published assessment; `positions` is one level position for every area, or a list in framework order
-    (None leaves that area unrated)."""
-    assessment = assessment_create(
-        department=department,
-        framework=framework,
-        assessment_type=assessment_type,
-        year=year,
-        status=Assessment.Status.PUBLISHED,
-        published_on=date(year, 11, 1),
-    )
-    levels = {level.position: level for level in RatingLevel.objects.filter(framework=framework)}
-    ratings = list(AreaRating.objects.filter(assessment=assessment).order_by("area__theme__number", "area__number"))
-    if isinstance(positions, int):
-        positions = [positions] * len(ratings)
-    for rating, position in zip(ratings, positions, strict=True):
-        rating.assessor_rating = levels.get(position)
-    AreaRating.objects.bulk_update(ratings, ["assessor_rating"])
-    return assessment
+def publish(department, framework, *, year, positions=3, **options):
+    """Alias of `assessments.tests.factories.published_assessment` for callers not yet moved: `positions` is one
+    level position for every area, or a list in framework order (None leaves that area unrated)."""
+    return published_assessment(department, framework, year=year, ratings=positions, **options)
 
 
 def departments(count, *, prefix="Test department", department_type=Department.Type.MINISTERIAL):

@@ -4,7 +4,7 @@ import datetime
 
 from actionplans.models import Action, ActionPlan, ProgressUpdate, Recommendation
 from assessments.models import AreaRating, Assessment, RatingLevel, ThemeSummary
-from assessments.services.creation import assessment_create
+from assessments.tests.factories import published_assessment, stored_assessment
 
 # One level position per area of the 2013 framework (ten areas), in framework order.
 IMA_LEVELS = [1, 2, 2, 1, 3, 2, 1, 2, 3, 2]
@@ -17,30 +17,33 @@ SITUATION = (
 PROGRESS = "The department has published a new policy and appointed information asset owners in every directorate."
 
 
-def _rate(assessment, positions):
+def _findings(assessment):
+    """What a report prints beside each assessor rating: the department's own rating (a level higher) and findings."""
     levels = {level.position: level for level in RatingLevel.objects.filter(framework=assessment.framework)}
-    ratings = list(AreaRating.objects.filter(assessment=assessment).order_by("area__theme__number", "area__number"))
-    for rating, position in zip(ratings, positions, strict=False):
-        rating.assessor_rating = levels[position]
-        rating.self_rating = levels[min(position + 1, 6)]
+    ratings = list(
+        AreaRating.objects.filter(assessment=assessment, assessor_rating__isnull=False).select_related(
+            "area", "assessor_rating"
+        )
+    )
+    for rating in ratings:
+        rating.self_rating = levels[min(rating.assessor_rating.position + 1, 6)]
         rating.assessor_commentary = f"Findings for {rating.area.name}."
         rating.is_complete = True
-    AreaRating.objects.bulk_update(ratings, ["assessor_rating", "self_rating", "assessor_commentary", "is_complete"])
+    AreaRating.objects.bulk_update(ratings, ["self_rating", "assessor_commentary", "is_complete"])
+    return assessment
 
 
 def published_ima(department, framework, *, year=2013, levels=IMA_LEVELS):
-    ima = assessment_create(
-        department=department,
-        framework=framework,
-        assessment_type=Assessment.Type.IMA,
+    """The shared published assessment (assessments.tests.factories) with the interviews and findings a report shows."""
+    ima = published_assessment(
+        department,
+        framework,
         year=year,
-        status=Assessment.Status.PUBLISHED,
+        ratings=levels,
         interviews_from=datetime.date(year, 5, 14),
         interviews_to=datetime.date(year, 5, 16),
-        published_on=datetime.date(year, 9, 1),
     )
-    _rate(ima, levels)
-    return ima
+    return _findings(ima)
 
 
 def recommendations_for(
@@ -55,23 +58,19 @@ def recommendations_for(
 def progress_review(
     department, framework, *, baseline, year=2015, status=Assessment.Status.PUBLISHED, levels=REVIEW_LEVELS, **fields
 ):
+    """A progress review against `baseline`, with everything its report shows; published unless `status` says."""
     fields.setdefault("interviews_from", datetime.date(year, 6, 2))
     fields.setdefault("interviews_to", datetime.date(year, 6, 3))
-    fields.setdefault("published_on", datetime.date(year, 9, 20) if status == Assessment.Status.PUBLISHED else None)
     fields.setdefault("background_text", "The department has since moved to a new building.")
     fields.setdefault("next_steps_text", "TNA will continue to monitor progress against the action plan.")
-    review = assessment_create(
-        department=department,
-        framework=framework,
-        assessment_type=Assessment.Type.PROGRESS_REVIEW,
-        year=year,
-        baseline=baseline,
-        status=status,
-        **fields,
-    )
-    _rate(review, levels)
+    fields.update(assessment_type=Assessment.Type.PROGRESS_REVIEW, year=year, baseline=baseline, ratings=levels)
+    if status == Assessment.Status.PUBLISHED:
+        fields.setdefault("published_on", datetime.date(year, 9, 20))
+        review = published_assessment(department, framework, **fields)
+    else:
+        review = stored_assessment(department, framework, status=status, **fields)
     ThemeSummary.objects.filter(assessment=review).update(situation_at_time=SITUATION, progress_narrative=PROGRESS)
-    return review
+    return _findings(review)
 
 
 def review_scenario(department, framework, **fields):

@@ -3,7 +3,8 @@
 import pytest
 
 from actionplans.models import Action, ActionPlan
-from actionplans.tests.factories import published_assessment
+from actionplans.tests.factories import plan_with_actions
+from assessments.tests.factories import published_assessment
 
 from .axe import assert_accessible
 
@@ -144,8 +145,6 @@ def test_recommendations_plan_review_and_progress(
 
 
 def test_plan_page_and_help_are_accessible(page, sign_in, screenshot, framework, department_a, lead_a):
-    from actionplans.tests.factories import plan_with_actions
-
     plan = plan_with_actions(published_assessment(department_a, framework), status="accepted")
     sign_in(lead_a.email)
     page.goto(f"/action-plans/plans/{plan.pk}/")

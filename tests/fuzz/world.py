@@ -18,7 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from actionplans.choices import PlanStatus
 from actionplans.tests.factories import RecommendationFactory, plan_with_actions
 from assessments.models import AreaRating, Assessment, Evidence, RatingLevel, ThemeSummary
-from assessments.services.creation import assessment_create
+from assessments.tests.factories import published_assessment, stored_assessment
 from network.models import MeetingAction, MeetingPaper
 from network.tests.factories import DiscussionItemFactory, MeetingFactory
 from reports.models import ReportJob
@@ -36,14 +36,6 @@ class World:
     assessments: dict = field(default_factory=dict)
     plans: dict = field(default_factory=dict)
     objects: dict = field(default_factory=dict)
-
-
-def _assessment(department, framework, *, year, status, assessment_type=Type.IMA, **fields):
-    if status == Status.PUBLISHED:
-        fields.setdefault("published_on", datetime.date(year, 9, 1))
-    return assessment_create(
-        department=department, framework=framework, assessment_type=assessment_type, year=year, status=status, **fields
-    )
 
 
 def _rate(assessment, position, *, assessor=True):
@@ -77,18 +69,18 @@ def _evidence(assessment, lead):
 
 def _assessments(world, department, framework, lead):
     made = world.assessments
-    made["draft"] = _assessment(
+    made["draft"] = stored_assessment(
         department, framework, year=2025, status=Status.DRAFT, assessment_type=Type.SELF_ASSESSMENT
     )
     _rate(made["draft"], 3, assessor=False)  # complete, so "check your answers" offers to submit
     _evidence(made["draft"], lead)
-    made["submitted"] = _assessment(department, framework, year=2024, status=Status.SUBMITTED)
+    made["submitted"] = stored_assessment(department, framework, year=2024, status=Status.SUBMITTED)
     _rate(made["submitted"], 3)
-    made["in_review"] = _assessment(department, framework, year=2023, status=Status.IN_REVIEW)
+    made["in_review"] = stored_assessment(department, framework, year=2023, status=Status.IN_REVIEW)
     _rate(made["in_review"], 3)
     RecommendationFactory(assessment=made["in_review"], number=1)
     for key, year in (("no_plan", 2019), ("draft_plan", 2018), ("submitted_plan", 2017), ("accepted_plan", 2016)):
-        made[key] = _assessment(department, framework, year=year, status=Status.PUBLISHED, share_good_practice=True)
+        made[key] = published_assessment(department, framework, year=year, share_good_practice=True)
         _rate(made[key], 5)  # "Good practice": the network's library may draw on it
     RecommendationFactory(assessment=made["no_plan"], number=1)
     for key, status in (
