@@ -10,6 +10,7 @@ from accounts.tests.factories import (
 )
 from assessments.services.framework import framework_load_file
 from assessments.tests.factories import DepartmentFactory
+from tests.support.worker import PrivateQueue, WorkerProcess
 
 
 @pytest.fixture(autouse=True)
@@ -76,46 +77,33 @@ def assessor_client(client, assessor):
     return client_for(client, assessor)
 
 
+# --- the broker and workers -----------------------------------------------------------------------
+
+
 @pytest.fixture
-def celery_worker(transactional_db, tmp_path, settings):
-    """A real `celery worker` process, consuming a queue no other worker uses, on the test database.
+def private_queue(tmp_path):
+    """Task messages this test sends go to a queue (and broker folders) of its own, never the dev queue."""
+    with PrivateQueue(tmp_path / "celery") as queue:
+        yield queue
 
-    Tests using it see only committed data in the worker, hence `transactional_db`.
+
+@pytest.fixture
+def celery_worker(request, transactional_db, private_queue, settings):
+    """A real `celery worker` process (concurrency 1: it works through its queue in order) consuming this
+    test's own queue, on the test database: it sees only committed data, hence `transactional_db`.
+
+    Extra settings for the worker, as environment variables, by indirect parametrisation:
+    `@pytest.mark.parametrize("celery_worker", [{"REPORTS_TEST_RENDER_DELAY": 60}], indirect=True)`.
+    `celery_worker.kill()` then `celery_worker.start(**settings)` replaces it with a new process.
     """
-    import uuid
-
-    from ima_portal.celery import app as celery_app
-    from ima_portal.celery import reset_broker_connections
-    from tests.support.worker import WorkerProcess
-
-    queue = f"ima-test-{uuid.uuid4().hex[:8]}"
-    filesystem_dir = tmp_path / "celery"
-    for folder in ("queue", "control"):
-        (filesystem_dir / folder).mkdir(parents=True, exist_ok=True)
-    previous = (celery_app.conf.task_default_queue, celery_app.conf.broker_transport_options)
-    celery_app.conf.task_default_queue = queue
-    if celery_app.conf.broker_url.startswith("filesystem://"):
-        celery_app.conf.broker_transport_options = {
-            "data_folder_in": str(filesystem_dir / "queue"),
-            "data_folder_out": str(filesystem_dir / "queue"),
-            "control_folder": str(filesystem_dir / "control"),
-            "store_processed": False,
-        }
-    reset_broker_connections()  # connections made before now carry the old transport options
     worker = WorkerProcess(
-        queue=queue,
-        filesystem_dir=filesystem_dir,
-        extra_env={
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "EMAIL_FILE_PATH": str(tmp_path / "emails"),
-            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        },
+        queue=private_queue.name,
+        filesystem_dir=private_queue.folder,
+        email_dir=private_queue.folder / "emails",
+        extra_env={"MEDIA_ROOT": settings.MEDIA_ROOT},
     )
-    worker.start()
-    worker.email_dir = tmp_path / "emails"
+    worker.start(**getattr(request, "param", {}))
     try:
         yield worker
     finally:
         worker.stop()
-        celery_app.conf.task_default_queue, celery_app.conf.broker_transport_options = previous
-        reset_broker_connections()

@@ -1,24 +1,17 @@
 """The beat job's task on a real worker: reminders sent by email once, however often the job is queued."""
 
-import time
 from datetime import date, timedelta
 
 import pytest
 
 from actionplans.models import ReminderLog
 from actionplans.tasks import send_action_reminders
-from actionplans.tests.factories import ActionFactory, plan_with_actions, published_assessment
+from actionplans.tests.factories import ActionFactory, plan_with_actions
+from assessments.tests.factories import published_assessment
+from notifications.tasks import send_email
 
 TODAY = date(2026, 6, 1)
-
-
-def _wait_for(predicate, worker, timeout=40):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    raise AssertionError(worker.log()[-3000:])
+MARKER = "marker@example.gov.uk"
 
 
 @pytest.mark.worker
@@ -38,18 +31,16 @@ def test_queued_twice_the_worker_emails_each_person_once(celery_worker, framewor
     )
     send_action_reminders.delay(today=TODAY.isoformat())
     send_action_reminders.delay(today=TODAY.isoformat())
+    # Received and succeeded, twice: every email either run queued is on the queue by now.
+    celery_worker.wait_until(lambda: celery_worker.log().count("send_action_reminders[") >= 4)
 
-    def finished_twice():
-        return celery_worker.log().count("send_action_reminders[") >= 4  # received + succeeded, twice
+    # The worker works through its queue in order, one task at a time: once an email queued after both
+    # runs has been sent, so has every email they queued — a duplicate included, if there were one.
+    send_email.delay(to=MARKER, subject="Marker", body="Queued after both reminder runs.")
+    celery_worker.wait_until(lambda: any(f"To: {MARKER}" in text for text in celery_worker.emails()))
 
-    _wait_for(finished_twice, celery_worker)
-
-    def messages():
-        folder = celery_worker.email_dir
-        return [path.read_text() for path in folder.glob("*.log")] if folder.exists() else []
-
-    _wait_for(lambda: len(messages()) >= 2, celery_worker)
-    time.sleep(1)  # a duplicate, if there were one, would be sent by now
-    recipients = sorted(line for text in messages() for line in text.splitlines() if line.startswith("To: "))
-    assert recipients == [f"To: {contributor_a.email}", f"To: {lead_a.email}"]
+    recipients = sorted(
+        line for text in celery_worker.emails() for line in text.splitlines() if line.startswith("To: ")
+    )
+    assert recipients == sorted([f"To: {contributor_a.email}", f"To: {lead_a.email}", f"To: {MARKER}"])
     assert ReminderLog.objects.count() == 1

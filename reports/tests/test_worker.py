@@ -1,12 +1,14 @@
 """Real Celery worker processes (not eager): the behaviour under test is the worker's."""
 
+import datetime
 import hashlib
-import time
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import jobs
 from reports.models import ReportJob
@@ -18,16 +20,17 @@ pytestmark = pytest.mark.worker
 WAIT_SECONDS = 60
 
 
-def _wait_for(job, condition, worker, seconds=WAIT_SECONDS):
-    deadline = time.monotonic() + seconds
+def _wait_for(job, condition, worker):
+    """Wait until the job (read afresh each time) meets `condition`; return the (status, progress) pairs seen."""
     seen = []
-    while time.monotonic() < deadline:
+
+    def met():
         job.refresh_from_db()
         seen.append((job.status, job.progress))
-        if condition(job):
-            return seen
-        time.sleep(0.1)
-    raise AssertionError(f"Job {job.pk} is {job.status} at {job.progress}% after {seconds}s:\n{worker.log()[-3000:]}")
+        return condition(job)
+
+    worker.wait_until(met, timeout=WAIT_SECONDS)
+    return seen
 
 
 def _stored_files():
@@ -38,9 +41,9 @@ def _stored_files():
 
 
 def test_a_real_worker_produces_the_requested_review_and_the_same_request_reuses_it(
-    worker_factory, client, assessor, review, tmp_path
+    celery_worker, client, assessor, review, tmp_path
 ):
-    worker = worker_factory()
+    worker = celery_worker
     client.force_login(assessor)
     request_url = reverse("reports:report_request", args=[review.pk])
     response = client.post(request_url, {"kind": "progress_review", "protective_marking": ""})
@@ -69,8 +72,8 @@ def test_a_real_worker_produces_the_requested_review_and_the_same_request_reuses
     assert ReportJob.objects.filter(status="done").count() == 2
 
 
-def test_a_failing_job_ends_failed_with_a_message_a_person_can_act_on(worker_factory, assessor, review):
-    worker = worker_factory()
+def test_a_failing_job_ends_failed_with_a_message_a_person_can_act_on(celery_worker, assessor, review):
+    worker = celery_worker
     job, _ = report_job_request(assessment=review, kind="progress_review", by=assessor, enqueue=False)
     ReportJob.objects.filter(pk=job.pk).update(snapshot={**job.snapshot, "kind": "no_such_layout"})
     jobs.job_enqueue(job.pk)
@@ -80,22 +83,23 @@ def test_a_failing_job_ends_failed_with_a_message_a_person_can_act_on(worker_fac
     assert f"RJ-{job.pk}" in job.error_message
 
 
+@pytest.mark.parametrize("celery_worker", [{"REPORTS_TEST_RENDER_DELAY": WAIT_SECONDS}], indirect=True)
 def test_a_job_whose_worker_is_killed_mid_render_is_completed_by_the_next_worker(
-    worker_factory, client, assessor, review
+    celery_worker, client, assessor, review
 ):
-    fast_sweep = {"REPORTS_HEARTBEAT_SECONDS": 0.5, "REPORTS_STALE_AFTER_SECONDS": 2}
-    slow = worker_factory(REPORTS_TEST_RENDER_DELAY=WAIT_SECONDS, **fast_sweep)
     job, _ = report_job_request(assessment=review, kind="progress_review", by=assessor)
-    _wait_for(job, lambda job: job.status == ReportJob.Status.RUNNING, slow)
+    _wait_for(job, lambda job: job.status == ReportJob.Status.RUNNING, celery_worker)
 
     client.force_login(assessor)
     assert client.get(reverse("reports:job_download", args=[job.pk])).status_code == 404
     assert not job.pdf and _stored_files() == []
 
-    slow.kill()
-    time.sleep(2.5)  # the heartbeat goes stale
-    replacement = worker_factory(**fast_sweep)
-    _wait_for(job, lambda job: job.is_finished, replacement)
+    celery_worker.kill()
+    # Dead, it beats no more: its last heartbeat is made older than the sweeper's limit instead of waiting for it.
+    stale = timezone.now() - datetime.timedelta(seconds=settings.REPORTS_STALE_AFTER_SECONDS + 60)
+    assert ReportJob.objects.filter(pk=job.pk, status=ReportJob.Status.RUNNING).update(heartbeat_at=stale) == 1
+    celery_worker.start(REPORTS_TEST_RENDER_DELAY=0)  # the next worker sweeps lost jobs as it starts
+    _wait_for(job, lambda job: job.is_finished, celery_worker)
 
     assert job.status == ReportJob.Status.DONE, job.error_message
     assert job.attempts == 2

@@ -31,6 +31,11 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.fixture(autouse=True)
+def _own_queue(private_queue):
+    """Emails and report jobs the pages send go to a queue of this test's own (root `private_queue`)."""
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

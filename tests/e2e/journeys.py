@@ -6,9 +6,6 @@ a journey cannot skip the accessibility check of a page by accident.
 """
 
 import contextlib
-import uuid
-
-import pytest
 
 from accounts.tests.factories import TEST_PASSWORD
 
@@ -127,29 +124,3 @@ def minimal_pdf(text="Records management policy"):
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
-
-
-@pytest.fixture
-def quiet_broker(transactional_db, tmp_path):
-    """Messages the journey sends (emails, report jobs) go to a queue of this test's own, never the dev queue."""
-    from ima_portal.celery import app as celery_app
-    from ima_portal.celery import reset_broker_connections
-
-    folder = tmp_path / "celery"
-    for name in ("queue", "control"):
-        (folder / name).mkdir(parents=True, exist_ok=True)
-    previous = (celery_app.conf.task_default_queue, celery_app.conf.broker_transport_options)
-    celery_app.conf.task_default_queue = f"ima-e2e-{uuid.uuid4().hex[:8]}"
-    if celery_app.conf.broker_url.startswith("filesystem://"):
-        celery_app.conf.broker_transport_options = {
-            "data_folder_in": str(folder / "queue"),
-            "data_folder_out": str(folder / "queue"),
-            "control_folder": str(folder / "control"),
-            "store_processed": False,
-        }
-    reset_broker_connections()
-    try:
-        yield
-    finally:
-        celery_app.conf.task_default_queue, celery_app.conf.broker_transport_options = previous
-        reset_broker_connections()

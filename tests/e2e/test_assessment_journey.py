@@ -13,10 +13,9 @@ import pytest
 from assessments.models import Assessment, Evidence
 from assessments.selectors.framework import framework_areas
 
-from .journeys import Journey, error_summary, heading, minimal_pdf, quiet_broker  # noqa: F401 - fixture
+from .journeys import Journey, error_summary, heading, minimal_pdf
 
-# quiet_broker: emails and report jobs the pages send go to a queue of this test's own.
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("quiet_broker")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SELF_RATINGS = ["Satisfactory", "Progressing towards good practice", "Good practice"]
 ASSESSOR_RATINGS = ["Progressing towards satisfactory", "Satisfactory", "Progressing towards good practice"]

@@ -27,10 +27,8 @@ from demo import people
 from demo.management.commands.seed_demo import SEEDING_STEPS
 
 from .axe import AXE_SOURCE, WCAG_TAGS
-from .journeys import quiet_broker  # noqa: F401 - fixture
 
-# quiet_broker: emails and report jobs the pages send go to a queue of this test's own.
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("quiet_broker")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 MAX_PAGES = 60
 MAX_PER_KIND = 3  # pages of one URL pattern (say, meeting pages): enough to see its variants

@@ -15,7 +15,6 @@ writes with capture disabled, so a plain `pytest tests/e2e/test_full_story.py -q
 """
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,7 @@ from reports.tests.conftest import pdf_text
 
 from .conftest import SCREENSHOT_DIR
 from .journeys import Journey, heading, minimal_pdf
-from .test_report_journey import WATCH_STAGES, paused
+from .test_report_journey import WATCH_STAGES
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 
@@ -53,14 +52,6 @@ def narrative_for(area):
 def rate_self(page, level, narrative):
     page.get_by_label(level, exact=True).check()
     page.fill("#id_narrative", narrative)
-
-
-def wait_until(condition, message, timeout=90):
-    """Poll the database (committed data, written by the worker) until `condition()` holds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, message
-        time.sleep(0.25)
 
 
 def open_assessment(journey, department, type_label, year, step):
@@ -310,11 +301,9 @@ def test_full_story_from_ima_to_progress_review_pdf(
 
     # 12. The assessor requests the review PDF, watches the job page move on by itself and downloads it.
     # Publishing issued version 1 of each report; the worker finishes those first, so it is idle when paused.
-    wait_until(
-        lambda: not ReportJob.objects.exclude(status__in=["done", "failed"]).exists(), "issued reports not rendered"
-    )
+    celery_worker.wait_until(lambda: not ReportJob.objects.exclude(status__in=["done", "failed"]).exists(), timeout=90)
     assert not ReportJob.objects.filter(status="failed").exists()
-    with paused(celery_worker):
+    with celery_worker.paused():
         journey.press("Produce progress review PDF", "review-pdf-queued")
         assert heading(page) == "Progress review PDF"
         assert page.locator("[data-report-job-status-tag]").inner_text() == "Waiting to start"

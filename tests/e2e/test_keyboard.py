@@ -10,10 +10,9 @@ from assessments.models import AreaRating, Assessment
 from assessments.selectors.framework import framework_areas
 from assessments.services.creation import assessment_create
 
-from .journeys import Journey, heading, quiet_broker  # noqa: F401 - fixture
+from .journeys import Journey, heading
 
-# quiet_broker: emails and report jobs the pages send go to a queue of this test's own.
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("quiet_broker")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # GOV.UK Frontend's focus state is yellow (#ffdd00): an outline, a box shadow or a background.
 # A radio or checkbox input is invisible: its focus ring is drawn on the label's ::before.

@@ -4,9 +4,6 @@ A real Celery worker renders the PDF. It is paused (SIGSTOP) while the request i
 page is seen queued and then seen to move on by itself (static/js/report-job.js), every time.
 """
 
-import contextlib
-import os
-import signal
 from pathlib import Path
 
 import pytest
@@ -26,16 +23,6 @@ WATCH_STAGES = """() => {
 }"""
 
 
-@contextlib.contextmanager
-def paused(worker):
-    """Freeze the worker's process group (not ended: it carries on where it stopped)."""
-    os.killpg(worker.process.pid, signal.SIGSTOP)
-    try:
-        yield
-    finally:
-        os.killpg(worker.process.pid, signal.SIGCONT)
-
-
 def test_assessor_requests_a_progress_review_pdf_watches_it_being_made_and_downloads_it(
     page, screenshot, framework, department_a, assessor, celery_worker, capsys
 ):
@@ -49,7 +36,7 @@ def test_assessor_requests_a_progress_review_pdf_watches_it_being_made_and_downl
     journey.click_link("Progress review 2015", "review-page")
     assert heading(page) == "Progress review 2015"
 
-    with paused(celery_worker):
+    with celery_worker.paused():
         journey.press("Produce progress review PDF", "job-queued")
         assert heading(page) == "Progress review PDF"
         assert page.locator("[data-report-job-status-tag]").inner_text() == "Waiting to start"
