@@ -10,6 +10,7 @@ from accounts.tests.factories import (
 )
 from assessments.services.framework import framework_load_file
 from assessments.tests.factories import DepartmentFactory
+from tests.support.broker import BrokerCapture
 from tests.support.worker import PrivateQueue, WorkerProcess
 
 
@@ -78,6 +79,14 @@ def assessor_client(client, assessor):
 
 
 # --- the broker and workers -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def broker(monkeypatch, django_capture_on_commit_callbacks):
+    """What the code would send to the broker, captured instead (tests/support/broker.py): `broker.emails`,
+    `broker.report_jobs`, `broker.messages`; `with broker.after_commit():` runs the on-commit hooks that send.
+    """
+    return BrokerCapture(django_capture_on_commit_callbacks).install(monkeypatch)
 
 
 @pytest.fixture

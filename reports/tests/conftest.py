@@ -20,10 +20,6 @@ def pdf_text(data):
 
 
 @pytest.fixture
-def sent_jobs(monkeypatch):
-    """Capture what would go to the broker instead of sending it."""
-    from reports.tasks import render_report_job
-
-    sent = []
-    monkeypatch.setattr(render_report_job, "apply_async", lambda args, **kwargs: sent.append(args[0]))
-    return sent
+def sent_jobs(broker):
+    """Alias of the root `broker` fixture's `report_jobs` (job ids sent to be rendered) for callers not yet moved."""
+    return broker.report_jobs
