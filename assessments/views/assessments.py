@@ -9,7 +9,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import access
 from accounts.models import Department
 from assessments.forms import OpenAssessmentForm, StartSelfAssessmentForm
-from assessments.rules import assessor_may_edit, lead_may_edit, sees_assessor_work
+from assessments.rules import (
+    assessor_may_review,
+    lead_may_edit,
+    sees_assessor_work,
+    sees_recommendations,
+)
 from assessments.selectors.assessments import assessments_listed_for, assessor_queue, progress_add
 from assessments.selectors.detail import assessment_detail as detail_read
 from assessments.selectors.history import assessment_history as history_read
@@ -90,8 +95,8 @@ def assessment_detail(request, pk):
             "detail": detail_read(assessment),
             "show_assessor_work": sees_assessor_work(user, assessment),
             "lead_may_edit": lead_may_edit(user, assessment),
-            "assessor_may_edit": assessor_may_edit(user, assessment),
-            "is_assessor": access.is_assessor(user),
+            "assessor_may_review": assessor_may_review(user, assessment),
+            "sees_recommendations": sees_recommendations(user, assessment),
             "is_lead": access.is_kim_lead(user, assessment.department),
             "tab": "ratings",
         },
@@ -108,8 +113,6 @@ def assessment_history(request, pk):
         {
             "assessment": assessment,
             "entries": history_read(assessment, user=request.user),
-            "is_assessor": access.is_assessor(request.user),
-            "is_lead": access.is_kim_lead(request.user, assessment.department),
             "tab": "history",
         },
     )

@@ -6,10 +6,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts import access
 from assessments.forms import ADD_EVIDENCE, SAVE_AND_CONTINUE, SAVE_AS_DRAFT, AreaSelfAssessmentForm
 from assessments.models import Assessment
-from assessments.rules import lead_may_edit
+from assessments.rules import lead_may_edit, sees_task_list
 from assessments.selectors.detail import area_page
 from assessments.selectors.detail import assessment_detail as detail_read
 from assessments.services.area import area_self_assessment_save
@@ -28,7 +27,7 @@ COMPLETE_AFTER = {SAVE_AND_CONTINUE: True, SAVE_AS_DRAFT: False, ADD_EVIDENCE: N
 @require_GET
 def task_list(request, pk):
     assessment = visible_assessment(request, pk)
-    if not access.is_member(request.user, assessment.department):
+    if not sees_task_list(request.user, assessment):
         raise PermissionDenied
     return render(
         request,
