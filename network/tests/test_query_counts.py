@@ -3,26 +3,18 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.tests.factories import kim_lead_of
-from assessments.tests.factories import DepartmentFactory
+from assessments.tests.factories import DepartmentFactory, published_assessment
 from network.models import AgendaItem, Attendance, MeetingAction, MeetingPaper
+from tests.support.queries import page_queries
 
-from .factories import DiscussionItemFactory, MeetingFactory, approved_excerpt, published_assessment, rating_for
+from .factories import DiscussionItemFactory, MeetingFactory, approved_excerpt, rating_for
 
 pytestmark = pytest.mark.django_db
 
 AREAS = ["providing-guidance", "establishing-control", "measuring-impact"]
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def add_meetings(number, start):
@@ -53,7 +45,11 @@ def add_library(framework, assessor, number, start):
     for index in range(number):
         department = DepartmentFactory()
         assessment = published_assessment(
-            department, framework, year=2015 + start + index, ratings=dict.fromkeys(AREAS, "Good practice")
+            department,
+            framework,
+            year=2015 + start + index,
+            ratings=dict.fromkeys(AREAS, "Good practice"),
+            share_good_practice=True,
         )
         for key in AREAS:
             approved_excerpt(rating_for(assessment, key), assessor)
@@ -62,31 +58,37 @@ def add_library(framework, assessor, number, start):
 def test_network_page_and_meeting_page_query_counts_are_fixed(client, lead_a):
     client.force_login(lead_a)
     first = add_meetings(1, 0)
-    small = count_queries(client, "/network/")
-    small_detail = count_queries(client, f"/network/meetings/{first.pk}/")
+    small = page_queries(client, "/network/")
+    small_detail = page_queries(client, f"/network/meetings/{first.pk}/")
     add_meetings(6, 1)
-    assert count_queries(client, "/network/") == small
-    assert count_queries(client, f"/network/meetings/{first.pk}/") == small_detail
+    assert page_queries(client, "/network/") == small
+    assert page_queries(client, f"/network/meetings/{first.pk}/") == small_detail
 
 
 def test_home_page_query_count_does_not_grow_with_meetings(client, lead_a):
     client.force_login(lead_a)
     add_meetings(1, 0)
-    small = count_queries(client, "/")
+    small = page_queries(client, "/")
     add_meetings(5, 1)
-    assert count_queries(client, "/") == small
+    assert page_queries(client, "/") == small
 
 
 def test_library_query_count_is_fixed(client, lead_a, department_a, framework, assessor):
-    published_assessment(department_a, framework, year=2013, ratings={"providing-guidance": "Development area"})
+    published_assessment(
+        department_a,
+        framework,
+        year=2013,
+        ratings={"providing-guidance": "Development area"},
+        share_good_practice=True,
+    )
     client.force_login(lead_a)
     add_library(framework, assessor, 1, 0)
-    small = count_queries(client, "/network/good-practice/")
-    small_search = count_queries(client, "/network/good-practice/?q=brief+starter")
+    small = page_queries(client, "/network/good-practice/")
+    small_search = page_queries(client, "/network/good-practice/?q=brief+starter")
     add_library(framework, assessor, 6, 1)
-    assert count_queries(client, "/network/good-practice/") == small
-    assert count_queries(client, "/network/good-practice/?q=brief+starter") == small_search
+    assert page_queries(client, "/network/good-practice/") == small
+    assert page_queries(client, "/network/good-practice/?q=brief+starter") == small_search
     client.force_login(assessor)
-    small_work = count_queries(client, "/network/good-practice/excerpts/")
+    small_work = page_queries(client, "/network/good-practice/excerpts/")
     add_library(framework, assessor, 3, 10)
-    assert count_queries(client, "/network/good-practice/excerpts/") == small_work
+    assert page_queries(client, "/network/good-practice/excerpts/") == small_work
