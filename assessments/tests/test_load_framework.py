@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import ProtectedError
 
-from assessments.models import FrameworkVersion, PerformanceArea, RatingLevel, Theme
+from assessments.models import Assessment, FrameworkVersion, PerformanceArea, RatingLevel, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -81,16 +81,12 @@ def test_a_second_framework_version_loads_from_data_without_code(tmp_path):
 
 
 def test_a_framework_version_in_use_cannot_be_deleted(framework, department_a):
-    from assessments.models import Assessment
-
     Assessment.objects.create(department=department_a, framework=framework, assessment_type="ima", year=2014)
     with pytest.raises(ProtectedError):
         framework.delete()
 
 
 def test_admin_offers_no_delete_for_a_framework_in_use(client, administrator, framework, department_a):
-    from assessments.models import Assessment
-
     Assessment.objects.create(department=department_a, framework=framework, assessment_type="ima", year=2014)
     client.force_login(administrator)
     response = client.get(f"/admin/assessments/frameworkversion/{framework.pk}/delete/")

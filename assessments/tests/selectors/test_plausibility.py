@@ -4,6 +4,7 @@ import pytest
 
 from assessments.models import AreaRating, Assessment
 from assessments.selectors import plausibility
+from assessments.selectors.assessments import previous_published
 from assessments.selectors.detail import assessment_detail
 from assessments.services.evidence import evidence_add_link
 from assessments.tests.support import published, rate_all, ratings_of
@@ -103,7 +104,6 @@ def test_previous_published_ignores_later_and_unpublished_assessments(framework,
     current = Assessment.objects.create(
         department=department_a, framework=framework, assessment_type="self_assessment", year=2025
     )
-    from assessments.selectors.assessments import previous_published
 
     assert previous_published(current).year == 2013
     assert ratings_of(current) == []

@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from accounts.tests.factories import AssessorFactory
 from assessments.models import Assessment
-from assessments.services.lifecycle import assessment_submit
+from assessments.services.lifecycle import assessment_publish, assessment_submit
 from assessments.services.ratings import area_rating_save_assessor
-from assessments.tests.support import level, published, rate_all, ratings_of, to_state
+from assessments.tests.support import assessor_rate_all, level, published, rate_all, ratings_of, to_state
 
 pytestmark = pytest.mark.django_db
 Status = Assessment.Status
@@ -127,8 +128,6 @@ def test_moderating_without_a_rating_says_what_to_do(assessor_client, in_review)
 
 
 def test_stale_moderation_is_refused_with_their_value(assessor_client, in_review, framework, assessor):
-    from accounts.tests.factories import AssessorFactory
-
     colleague = AssessorFactory(email="sam@example.gov.uk", full_name="Sam Second")
     rating = ratings_of(in_review)[0]
     opened = rating.version
@@ -176,7 +175,6 @@ def test_publish_page_refuses_until_every_area_is_rated_then_publishes(assessor_
     url = reverse("assessments:assessment_publish", args=[in_review.pk])
     page = assessor_client.get(url).content.decode()
     assert "You cannot publish yet: 10 areas have no rating from you." in page
-    from assessments.tests.support import assessor_rate_all
 
     assessor_rate_all(in_review, assessor, position=4)
     bad = assessor_client.post(url, {"published_on_0": "31", "published_on_1": "2", "published_on_2": "2026"})
@@ -196,13 +194,10 @@ def test_assessor_pages_redirect_with_a_reason_when_not_in_review(assessor_clien
 
 
 def test_department_sees_assessor_ratings_only_once_published(client, in_review, lead_a, assessor):
-    from assessments.tests.support import assessor_rate_all
-
     assessor_rate_all(in_review, assessor, position=1)
     client.force_login(lead_a)
     url = reverse("assessments:assessment_detail", args=[in_review.pk])
     assert "Development area" not in client.get(url).content.decode()
-    from assessments.services.lifecycle import assessment_publish
 
     assessment_publish(assessment=in_review, by=assessor)
     page = client.get(url).content.decode()

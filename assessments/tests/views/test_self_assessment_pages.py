@@ -6,8 +6,19 @@ from django.urls import reverse
 from accounts.tests.factories import kim_lead_of
 from assessments.models import AreaRating, Assessment, Evidence
 from assessments.services.evidence import evidence_add_link
+from assessments.services.lifecycle import assessment_return
 from assessments.services.ratings import area_rating_save_self
-from assessments.tests.support import NARRATIVE, PDF_BYTES, PNG_BYTES, level, published, rate_all, ratings_of, upload
+from assessments.tests.support import (
+    NARRATIVE,
+    PDF_BYTES,
+    PNG_BYTES,
+    level,
+    published,
+    rate_all,
+    ratings_of,
+    to_state,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -189,10 +200,7 @@ def test_removing_evidence_asks_first_then_removes(lead_a_client, self_assessmen
 
 
 def test_the_assessors_return_comment_is_shown_on_the_area_page(client, self_assessment, lead_a, assessor):
-    from assessments.tests.support import to_state
-
     assessment = to_state(self_assessment, Assessment.Status.IN_REVIEW, lead=lead_a, assessor=assessor)
-    from assessments.services.lifecycle import assessment_return
 
     first = ratings_of(assessment)[0]
     assessment_return(assessment=assessment, by=assessor, comment="Overall.", area_comments={first.pk: "Fix me."})
@@ -204,8 +212,6 @@ def test_the_assessors_return_comment_is_shown_on_the_area_page(client, self_ass
 
 
 def test_area_pages_redirect_once_submitted(client, self_assessment, lead_a, assessor):
-    from assessments.tests.support import to_state
-
     assessment = to_state(self_assessment, Assessment.Status.SUBMITTED, lead=lead_a, assessor=assessor)
     client.force_login(lead_a)
     response = client.get(area_url(assessment, ratings_of(assessment)[0]))
