@@ -6,6 +6,7 @@ from django.utils import timezone
 from accounts.models import Department, User
 from accounts.selectors import active_kim_lead_q
 from actionplans.choices import ActionStatus
+from actionplans.forms.fields import MemberChoiceField
 from common.forms import form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload
 from network.models import DEFAULT_MEETING_TITLE, Meeting
@@ -219,11 +220,6 @@ def _owner_choices():
     )
 
 
-class OwnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.full_name} ({obj.email})" if obj.full_name else obj.email
-
-
 class MeetingActionForm(forms.Form):
     description = forms.CharField(
         label="Action",
@@ -239,7 +235,7 @@ class MeetingActionForm(forms.Form):
             "max_length": "The owner must be 200 characters or fewer",
         },
     )
-    owner_user = OwnerChoiceField(
+    owner_user = MemberChoiceField(
         label="Owner's account (optional)",
         required=False,
         queryset=User.objects.none(),
