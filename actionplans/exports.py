@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from actionplans.choices import ActionStatus, Priority, RecommendationStatus
+from common.spreadsheets import spreadsheet_safe
 
 HEADERS = [
     "Recommendation",
@@ -26,8 +27,6 @@ EXTRA_HEADERS = ["RAG", "Days overdue"]
 COLUMN_WIDTHS = [42, 55, 11, 28, 16, 15, 60, 9, 10]
 RAG_FILLS = {"red": "F4CCCC", "amber": "FCE5CD", "green": "D9EAD3"}
 HEADER_FILL = "1D70B8"
-# A cell starting with one of these would run as a formula in a spreadsheet (CSV injection).
-FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 
 
 def recommendation_cell(recommendation):
@@ -72,12 +71,6 @@ def plan_rows(groups):
             ]
 
 
-def _safe(value):
-    if isinstance(value, str) and FORMULA_START.match(value):
-        return "'" + value
-    return value
-
-
 def plan_csv(groups):
     buffer = io.StringIO()
     buffer.write("\ufeff")  # so Excel opens UTF-8 (names like "Siân") correctly
@@ -86,7 +79,7 @@ def plan_csv(groups):
     for values in plan_rows(groups):
         due = values[4]
         values[4] = due.isoformat() if due else ""
-        writer.writerow([_safe(value) for value in values])
+        writer.writerow([spreadsheet_safe(value) for value in values])
     return buffer.getvalue()
 
 

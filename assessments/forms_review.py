@@ -1,12 +1,11 @@
 """Forms the assessor uses: a moderated rating per area, theme summaries, return with comments, publish."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.html import escape
 
+from common.fields import GovDateField
 from common.forms import VersionedForm, form_helper
 
 from .forms import LevelField
@@ -112,30 +111,12 @@ class ReturnForm(forms.Form):
         return {rating.pk: self.cleaned_data.get(self.area_field_name(rating), "") for rating in self.ratings}
 
 
-NOT_A_REAL_DATE = "Date of publication must be a real date"
-
-
-class PublicationDateField(DateInputField):
-    """GOV.UK date input with messages that say what to fix (the package's defaults are generic)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(require_all_fields=False, **kwargs)
-        self.error_messages.update(
-            {"required": "Enter the date of publication", "incomplete": "Enter the date of publication"}
-        )
-        for subfield, part in zip(self.fields, ("day", "month", "year"), strict=True):
-            subfield.error_messages["incomplete"] = f"Date of publication must include a {part}"
-            subfield.validators = [RegexValidator(r"^[0-9]+$", NOT_A_REAL_DATE)]
-
-    def compress(self, data_list):
-        try:
-            return super().compress(data_list)
-        except (forms.ValidationError, OverflowError) as error:  # a year of 30 digits overflows date()
-            raise forms.ValidationError(NOT_A_REAL_DATE) from error
-
-
 class PublishForm(forms.Form):
-    published_on = PublicationDateField(
+    published_on = GovDateField(
+        required_message="Enter the date of publication",
+        real_message="Date of publication must be a real date",
+        part_message="Date of publication must include a {part}",
+        year_message="Date of publication must be between 2000 and 2100",
         label="Date of publication",
         help_text="The date the report is published. For example, 27 3 2025",
     )
@@ -146,11 +127,3 @@ class PublishForm(forms.Form):
         self.helper = form_helper(
             Field("published_on", context={"legend_size": Size.for_legend(Size.MEDIUM)}), form_tag=False
         )
-
-    def clean_published_on(self):
-        value = self.cleaned_data.get("published_on")
-        if value is None:
-            raise forms.ValidationError("Enter the date of publication")
-        if not 2000 <= value.year <= 2100:
-            raise forms.ValidationError("Date of publication must be between 2000 and 2100")
-        return value

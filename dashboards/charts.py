@@ -8,7 +8,7 @@ and every coloured mark also carries words or an abbreviation: colour is never t
 
 from dataclasses import dataclass, field
 
-from .colours import BLACK, WHITE
+from common.colours import BLACK, WHITE
 
 # Distribution: one horizontal stacked bar per area.
 BAR_WIDTH = 820

@@ -2,30 +2,20 @@
 
 import csv
 import io
-import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from common.downloads import XLSX_CONTENT_TYPE, download_response
-
-XLSX_TYPE = XLSX_CONTENT_TYPE
-# A cell starting with one of these would run as a formula in a spreadsheet (CSV injection).
-FORMULA_START = re.compile(r"^[=+\-@\t\r]")
-
-
-def _safe(value):
-    if isinstance(value, str) and FORMULA_START.match(value):
-        return "'" + value
-    return value
+from common.spreadsheets import spreadsheet_safe
 
 
 def table_csv(table):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([_safe(header) for header in table.export_headers])
+    writer.writerow([spreadsheet_safe(header) for header in table.export_headers])
     for row in table.export_rows():
-        writer.writerow([_safe(value) for value in row])
+        writer.writerow([spreadsheet_safe(value) for value in row])
     return buffer.getvalue()
 
 
@@ -34,13 +24,13 @@ def table_workbook(table, *, about=()):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = table.key[:31]
-    sheet.append([_safe(header) for header in table.export_headers])
+    sheet.append([spreadsheet_safe(header) for header in table.export_headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row_number, row in enumerate(table.rows, start=2):
         column = 1
         for cell in row:
-            target = sheet.cell(row=row_number, column=column, value=_safe(cell.export_value))
+            target = sheet.cell(row=row_number, column=column, value=spreadsheet_safe(cell.export_value))
             if cell.value is not None and cell.number_format:
                 target.number_format = cell.number_format
             column += cell.span
@@ -50,7 +40,7 @@ def table_workbook(table, *, about=()):
     if about:
         notes = workbook.create_sheet("About")
         for line in about:
-            notes.append([_safe(line)])
+            notes.append([spreadsheet_safe(line)])
         notes.column_dimensions["A"].width = 120
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -60,4 +50,6 @@ def table_workbook(table, *, about=()):
 def export_response(table, *, fmt, filename, about=()):
     if fmt == "csv":
         return download_response(table_csv(table), content_type="text/csv; charset=utf-8", filename=f"{filename}.{fmt}")
-    return download_response(table_workbook(table, about=about), content_type=XLSX_TYPE, filename=f"{filename}.{fmt}")
+    return download_response(
+        table_workbook(table, about=about), content_type=XLSX_CONTENT_TYPE, filename=f"{filename}.{fmt}"
+    )

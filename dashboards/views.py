@@ -16,10 +16,10 @@ from django.views.decorators.http import require_GET
 
 from accounts import access
 from assessments.models import RatingLevel, Theme
+from common.colours import BLACK, WHITE, needs_white_text, safe_colour
 from common.pagination import paginate
 
 from . import rules
-from .colours import BLACK, WHITE, needs_white_text, safe_colour
 from .exports import export_response
 from .forms import DashboardFilterForm
 from .presenters import crossgov, department

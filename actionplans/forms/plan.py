@@ -5,9 +5,8 @@ from django.utils import timezone
 from accounts.models import User
 from actionplans.choices import ActionStatus, Priority
 from actionplans.models import Recommendation
+from common.fields import GovDateField, PersonChoiceField
 from common.forms import VersionedForm, form_helper
-
-from .fields import GovDateField, MemberChoiceField
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -44,7 +43,7 @@ class ActionForm(VersionedForm):
         help_text="A named person or a role, for example Departmental Records Officer.",
         error_messages={"required": "Enter the owner", "max_length": "The owner must be 200 characters or fewer"},
     )
-    owner_user = MemberChoiceField(
+    owner_user = PersonChoiceField(
         label="Person who updates this action (optional)",
         queryset=User.objects.none(),
         required=False,

@@ -10,8 +10,7 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
 from assessments.models import Assessment, FrameworkVersion, PerformanceArea, RatingLevel
-
-from ..colours import needs_white_text, safe_colour
+from common.colours import needs_white_text, safe_colour
 
 PUBLISHED = Assessment.Status.PUBLISHED
 RECENCY = (F("year").desc(), F("created_at").desc(), F("pk").desc())

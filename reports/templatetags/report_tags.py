@@ -3,6 +3,8 @@ from datetime import date
 from django import template
 from django.utils.dateformat import format as format_date
 
+from common.colours import safe_colour
+
 register = template.Library()
 
 
@@ -48,10 +50,7 @@ def assessment_word(assessment):
 @register.filter
 def swatch_colour(rating):
     """A framework colour for the swatch beside the words, only if it is a plain hex colour."""
-    colour = (rating or {}).get("colour") or ""
-    if len(colour) == 7 and colour.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in colour[1:]):
-        return colour
-    return "#b1b4b6"
+    return safe_colour((rating or {}).get("colour"))
 
 
 @register.filter

@@ -1,0 +1,52 @@
+"""Form fields every app shares."""
+
+from crispy_forms_gds.fields import DateInputField
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+
+DATE_PARTS = ("day", "month", "year")
+
+
+class GovDateField(DateInputField):
+    """The GOV.UK date input (day, month, year) with messages that name the date and say what to fix.
+
+    Give a `noun` ("due date") for the standard wording — "Enter the due date", "The due date must
+    include a month", "The due date must be a real date" — or any message in full. Each missing part
+    is reported on that part (GOV.UK highlights the input to fix); years outside 2000–2100 are refused
+    (a typo such as 20277 would otherwise become a real date, or overflow).
+    """
+
+    def __init__(
+        self, *, noun=None, required_message=None, real_message=None, part_message=None, year_message=None, **kwargs
+    ):
+        kwargs.setdefault("require_all_fields", False)
+        super().__init__(**kwargs)
+        required = required_message or f"Enter the {noun}"
+        self.real_message = real_message or f"The {noun} must be a real date"
+        if year_message is None:
+            year_message = self.real_message if real_message else f"{self.real_message}, with a 4-digit year like 2027"
+        self.year_message = year_message
+        if part_message is None:
+            part_message = f"The {noun} must include a {{part}}" if noun else required
+        self.error_messages["required"] = required
+        self.error_messages["incomplete"] = required
+        for subfield, part in zip(self.fields, DATE_PARTS, strict=True):
+            subfield.error_messages["incomplete"] = part_message.format(part=part)
+            subfield.validators = [RegexValidator(r"^\s*[0-9]+\s*$", self.real_message)]
+
+    def compress(self, data_list):
+        try:
+            value = super().compress(data_list)
+        except (ValidationError, OverflowError) as error:  # a year of 30 digits overflows date()
+            raise ValidationError(self.real_message, code="invalid") from error
+        if value is not None and not 2000 <= value.year <= 2100:
+            raise ValidationError(self.year_message, code="invalid")
+        return value
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A choice of people (User objects), each shown as "Name (email)" so two people of one name differ."""
+
+    def label_from_instance(self, user):
+        return f"{user.full_name} ({user.email})" if user.full_name else user.email
