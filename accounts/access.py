@@ -10,6 +10,12 @@ from django.urls import reverse
 
 from .models import Department, Membership
 
+# Assessment type and statuses this module's rules name. accounts sits below assessments and imports
+# none of it, so they are spelt out here; tests/test_architecture.py checks them against the model.
+SELF_ASSESSMENT = "self_assessment"
+DRAFT = "draft"
+PUBLISHED = "published"
+
 
 def is_administrator(user):
     return bool(user and user.is_authenticated and user.is_active and user.is_staff)
@@ -133,17 +139,19 @@ def assessment_scope_q(user, prefix=""):
     members_of = member_department_ids(user)
     if not sees_every_department(user):
         return Q(**{f"{prefix}department__in": members_of})
-    unsubmitted_self_assessment = Q(**{f"{prefix}assessment_type": "self_assessment", f"{prefix}status": "draft"})
+    unsubmitted_self_assessment = Q(**{f"{prefix}assessment_type": SELF_ASSESSMENT, f"{prefix}status": DRAFT})
     return ~unsubmitted_self_assessment | Q(**{f"{prefix}department__in": members_of})
 
 
-def may_see_recommendations(user, assessment):
-    """TNA's recommendations on an assessment already in the person's scope (assessment_scope_q).
+def sees_tna_work(user, assessment):
+    """TNA's work on an assessment already in the person's scope (assessment_scope_q): its assessor
+    ratings and narratives, its recommendations.
 
-    They are TNA's work until the assessment is published: assessors and administrators see them at
-    once, the department from publication on. (The status is spelt out: access.py imports no other app.)
+    Assessors and administrators see it at once, the department from publication on. (The status is
+    spelt out: access.py imports no other app; tests/test_architecture.py checks the strings against
+    the Assessment model's choices.)
     """
-    return sees_every_department(user) or assessment.status == "published"
+    return sees_every_department(user) or assessment.status == PUBLISHED
 
 
 def is_network_participant(user):

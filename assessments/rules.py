@@ -44,9 +44,9 @@ def sees_assessor_work(user, assessment):
 
     The one rule for all of TNA's work on an assessment, recommendations included, is accounts.access's.
     """
-    return access.may_see_recommendations(user, assessment)
+    return access.sees_tna_work(user, assessment)
 
 
 def sees_recommendations(user, assessment):
     """Whether the assessment page links to its recommendations: assessors write them from review on."""
-    return assessment.status in RECOMMENDATIONS_WRITTEN and access.may_see_recommendations(user, assessment)
+    return assessment.status in RECOMMENDATIONS_WRITTEN and access.sees_tna_work(user, assessment)

@@ -22,6 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from accounts import access
+from assessments.models import Assessment
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Which app may import which: imports run one way, down the flow (docs/architecture.md).
@@ -354,3 +357,13 @@ def test_apps_do_not_redefine_the_helpers_of_common():
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and node.name in COMMON_HELPERS
     ]
     assert not problems, report(problems)
+
+
+# ----------------------------------------------------------------------------------------------
+# (g) the assessment words accounts/access.py spells out are the model's
+
+
+def test_access_names_the_assessment_model_choices():
+    assert access.SELF_ASSESSMENT == Assessment.Type.SELF_ASSESSMENT
+    assert access.DRAFT == Assessment.Status.DRAFT
+    assert access.PUBLISHED == Assessment.Status.PUBLISHED

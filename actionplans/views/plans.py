@@ -90,7 +90,7 @@ def plan_create_view(request, assessment_id):
         pk=assessment_id,
     )
     # Only its KIM leads start a plan (403 for others), but whoever may not see its recommendations gets a 404.
-    if not access.is_kim_lead(request.user, assessment.department) and not access.may_see_recommendations(
+    if not access.is_kim_lead(request.user, assessment.department) and not access.sees_tna_work(
         request.user, assessment
     ):
         raise Http404("No such assessment")

@@ -22,14 +22,14 @@ from common.requests import posted, run_service
 
 
 def _assessment_or_404(user, pk):
-    """An assessment whose recommendations the person may see (access.may_see_recommendations), else 404."""
+    """An assessment whose recommendations the person may see (access.sees_tna_work), else 404."""
     # assessment_scope_q, not department_scope_q: a department's unsubmitted self-assessment is hidden from TNA.
     assessment = (
         Assessment.objects.filter(access.assessment_scope_q(user), pk=pk)
         .select_related("department", "framework")
         .first()
     )
-    if assessment is None or not access.may_see_recommendations(user, assessment):
+    if assessment is None or not access.sees_tna_work(user, assessment):
         raise Http404("No such assessment")
     return assessment
 
