@@ -14,6 +14,7 @@ from .models import Department, Membership
 # none of it, so they are spelt out here; tests/test_architecture.py checks them against the model.
 SELF_ASSESSMENT = "self_assessment"
 DRAFT = "draft"
+FACTUAL_CHECK = "factual_check"
 PUBLISHED = "published"
 
 
@@ -147,11 +148,10 @@ def sees_tna_work(user, assessment):
     """TNA's work on an assessment already in the person's scope (assessment_scope_q): its assessor
     ratings and narratives, its recommendations.
 
-    Assessors and administrators see it at once, the department from publication on. (The status is
-    spelt out: access.py imports no other app; tests/test_architecture.py checks the strings against
-    the Assessment model's choices.)
+    Assessors and administrators see it at once; the department once TNA shares the draft for a factual
+    accuracy check, and from publication on.
     """
-    return sees_every_department(user) or assessment.status == PUBLISHED
+    return sees_every_department(user) or assessment.status in (FACTUAL_CHECK, PUBLISHED)
 
 
 def is_network_participant(user):

@@ -13,12 +13,13 @@ Status = Assessment.Status
 
 # The department rates itself while the assessment is a draft or has been returned to it.
 DEPARTMENT_EDITABLE = (Status.DRAFT, Status.RETURNED)
-# The assessor moderates only while reviewing; a published assessment is a record and stays as published.
-ASSESSOR_EDITABLE = (Status.IN_REVIEW,)
+# The assessor rates and writes while reviewing, and while the department checks the draft for factual
+# accuracy (its comments may need changes); a published assessment is a record and stays as published.
+ASSESSOR_EDITABLE = (Status.IN_REVIEW, Status.FACTUAL_CHECK)
 # Submitted work waits for an assessor to take it into review.
 ASSESSOR_REVIEWABLE = (Status.SUBMITTED, Status.IN_REVIEW)
 # Recommendations are written during review (actionplans), and read from then on.
-RECOMMENDATIONS_WRITTEN = (Status.IN_REVIEW, Status.PUBLISHED)
+RECOMMENDATIONS_WRITTEN = (Status.IN_REVIEW, Status.FACTUAL_CHECK, Status.PUBLISHED)
 
 
 def lead_may_edit(user, assessment):

@@ -104,6 +104,7 @@ class IssuedReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     issued_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True, help_text="Why a version after the first was issued (a correction).")
 
     class Meta:
         ordering = ["assessment", "kind", "-version"]

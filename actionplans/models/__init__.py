@@ -1,3 +1,4 @@
+from .next_steps import NextStep
 from .plan import Action, ActionPlan, ProgressUpdate
 from .recommendation import Recommendation
 from .reminder import ReminderLog
@@ -7,6 +8,7 @@ __all__ = [
     "Action",
     "ActionComment",
     "ActionPlan",
+    "NextStep",
     "PlanReview",
     "ProgressUpdate",
     "Recommendation",

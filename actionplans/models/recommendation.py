@@ -49,5 +49,10 @@ class Recommendation(models.Model):
         return recommendation_label(self.number)
 
     @property
+    def full_label(self):
+        """The label that never collides on a page listing several reports' recommendations: "IMA 2013 R3"."""
+        return f"{self.assessment.short_label} {self.label}"
+
+    @property
     def is_open(self):
         return self.status == RecommendationStatus.OPEN

@@ -22,12 +22,21 @@ class Assessment(models.Model):
         SUBMITTED = "submitted", "Submitted"
         IN_REVIEW = "in_review", "In review"
         RETURNED = "returned", "Returned"
+        FACTUAL_CHECK = "factual_check", "Shared for factual accuracy check"
         PUBLISHED = "published", "Published"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
 
     # Types that are measured against an earlier IMA or reassessment.
     TYPES_WITH_BASELINE = (Type.PROGRESS_REVIEW, Type.REASSESSMENT)
     # Types that can serve as a baseline.
     BASELINE_TYPES = (Type.IMA, Type.REASSESSMENT)
+    # Written by TNA's assessors (the department's self-assessment is an optional input, never a precondition).
+    TNA_LED_TYPES = (Type.IMA, Type.PROGRESS_REVIEW, Type.REASSESSMENT)
+    # Full reports with key findings and a statement of commitment.
+    FULL_REPORT_TYPES = (Type.IMA, Type.REASSESSMENT)
 
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="assessments")
     framework = models.ForeignKey(FrameworkVersion, on_delete=models.PROTECT, related_name="assessments")
@@ -42,12 +51,43 @@ class Assessment(models.Model):
         related_name="follow_ups",
         help_text="The earlier IMA or reassessment this one is measured against.",
     )
-    interviews_from = models.DateField(null=True, blank=True)
-    interviews_to = models.DateField(null=True, blank=True)
+    interviews_from = models.DateField("fieldwork from", null=True, blank=True)
+    interviews_to = models.DateField("fieldwork to", null=True, blank=True)
+    fieldwork_place = models.CharField("where the fieldwork took place", max_length=200, blank=True)
+    assessed_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text='The month of the assessment, stored as its first day (the cover\'s "Assessed: <month year>").',
+    )
     published_on = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="An imported report may know only the month it was published in.",
+    )
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="assessment_teams", help_text="TNA's assessment team."
+    )
+    self_assessment = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="informs",
+        help_text="The department's self-assessment the assessors used, if any: its ratings are shown beside theirs.",
+    )
     return_comment = models.TextField(blank=True, help_text="The assessor's overall comment when returning it.")
-    background_text = models.TextField(blank=True, help_text="Extra background for the report.")
-    next_steps_text = models.TextField(blank=True, help_text="Lead text of the report's Next steps.")
+    background_text = models.TextField(
+        blank=True, help_text="The report's Background; when empty, the text generated from the dates is printed."
+    )
+    key_findings = models.TextField(blank=True, help_text="Key findings (executive summary) of an IMA report.")
+    next_steps_text = models.TextField(blank=True, help_text="Lead paragraph of the report's Next steps.")
+    commitment_text = models.TextField("statement of commitment", blank=True)
+    commitment_signed_by = models.CharField(
+        "signed by", max_length=200, blank=True, help_text="For example, Permanent Secretary."
+    )
+    commitment_signed_on = models.DateField("date signed", null=True, blank=True)
     share_good_practice = models.BooleanField(
         default=False, help_text="The department agrees that its good practice may be shared with the network."
     )
@@ -82,10 +122,19 @@ class Assessment(models.Model):
                 | Q(interviews_to__gte=models.F("interviews_from")),
                 name="assessment_interview_dates_in_order",
             ),
+            models.CheckConstraint(
+                condition=Q(self_assessment__isnull=True)
+                | Q(assessment_type__in=["ima", "progress_review", "reassessment"]),
+                name="assessment_self_assessment_only_for_tna_led",
+            ),
         ]
 
     def __str__(self):
         return f"{self.department.short_name} {self.get_assessment_type_display()} {self.year}"
+
+    @property
+    def is_tna_led(self):
+        return self.assessment_type in self.TNA_LED_TYPES
 
     @property
     def short_label(self):

@@ -1,4 +1,4 @@
-from assessments.models import FrameworkVersion, PerformanceArea, RatingLevel
+from assessments.models import FrameworkVersion, PerformanceArea, RatingLevel, Theme
 
 
 def framework_current():
@@ -18,3 +18,8 @@ def framework_areas(framework):
 
 def framework_levels(framework):
     return list(RatingLevel.objects.filter(framework=framework))
+
+
+def framework_themes(framework):
+    """Themes in framework order (one query)."""
+    return list(Theme.objects.filter(framework=framework).order_by("number"))

@@ -1,7 +1,10 @@
 """The assessment lifecycle: one function per transition.
 
-draft → submitted (KIM lead) → in_review (assessor) → returned (assessor, with comments)
-→ submitted again (KIM lead) … → published (assessor).
+A department's self-assessment: draft → submitted (KIM lead) → in_review (assessor) → returned
+(assessor, with comments) → submitted again (KIM lead) … → published (assessor).
+An IMA, progress review or reassessment is TNA's: opened in_review by an assessor, who writes it
+(services/authoring.py), optionally shares it for a factual accuracy check (factual_check), and
+publishes it once every section the report prints is written (assessments/report/publication.py).
 
 Every function checks who is acting, for which department and from which state, writes history
 (simple_history, with the actor and a change reason) and queues its emails for after the commit.
@@ -13,9 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts import access
-from assessments.models import AreaRating, Assessment
-from assessments.rules import DEPARTMENT_EDITABLE
-from assessments.selectors.framework import framework_current
+from assessments.models import AreaRating, Assessment, ThemeSummary
+from assessments.report.publication import content_gaps, fieldwork_problems, publication_date_problems
+from assessments.rules import ASSESSOR_EDITABLE, DEPARTMENT_EDITABLE
+from assessments.selectors.framework import framework_current, framework_themes
 from assessments.signals import assessment_published
 from common.errors import NotAllowed, ServiceError
 from common.history import save_with_history
@@ -52,7 +56,14 @@ ONLY_ASSESSORS_REVIEW = "Only assessors from The National Archives can review, r
 START_REVIEW_WRONG_STATE = "This assessment is {status}. Only a submitted assessment can be taken into review."
 RETURN_WRONG_STATE = "This assessment is {status}. Only an assessment in review can be returned."
 RETURN_NEEDS_COMMENT = "Enter a comment telling the department what to change."
-PUBLISH_WRONG_STATE = "This assessment is {status}. Only an assessment in review can be published."
+PUBLISH_WRONG_STATE = (
+    "This assessment is {status}. Only an assessment in review or shared for a factual accuracy check can be published."
+)
+RETURN_TNA_LED = (
+    "A {type} is written by The National Archives: there is nothing to return. Share the draft with the department "
+    "for a factual accuracy check instead."
+)
+SELF_ASSESSMENT_NOT_USABLE = "Choose a self-assessment of {department} that it has submitted."
 PUBLISH_UNRATED = "Give an assessor rating to every performance area before publishing. Not yet rated: {areas}."
 
 
@@ -64,7 +75,7 @@ def _area_names(ratings):
     return ", ".join(f"{rating.area.reference} {rating.area.name}" for rating in ratings)
 
 
-def _locked(assessment):
+def lock_assessment(assessment):
     """Re-read the assessment inside the transaction so two people cannot move it from the same state."""
     return Assessment.objects.select_for_update(of=("self",)).select_related("department").get(pk=assessment.pk)
 
@@ -104,11 +115,60 @@ def _check_unique(*, department, assessment_type, year):
         raise ServiceError(ALREADY_EXISTS.format(department=department.name, type=type_words, year=year))
 
 
+def check_self_assessment(*, department, self_assessment):
+    if self_assessment is None:
+        return None
+    usable = (
+        self_assessment.department_id == department.pk
+        and self_assessment.assessment_type == Type.SELF_ASSESSMENT
+        and self_assessment.status != Status.DRAFT
+    )
+    if not usable:
+        raise ServiceError(SELF_ASSESSMENT_NOT_USABLE.format(department=department.name), field="self_assessment")
+    return self_assessment
+
+
+def _prefill_from_inputs(assessment, *, self_assessment):
+    """Beside TNA's ratings, the department's own view (when it gave one); the baseline's findings
+    as the starting text of each theme's "situation at the time"."""
+    if self_assessment is not None:
+        own = dict(AreaRating.objects.filter(assessment=self_assessment).values_list("area_id", "self_rating_id"))
+        for rating in AreaRating.objects.filter(assessment=assessment):
+            if own.get(rating.area_id):
+                rating.self_rating_id = own[rating.area_id]
+                rating.save(update_fields=["self_rating"])
+    if assessment.baseline_id:
+        findings = dict(
+            ThemeSummary.objects.filter(assessment_id=assessment.baseline_id).values_list(
+                "theme_id", "progress_narrative"
+            )
+        )
+        for summary in ThemeSummary.objects.filter(assessment=assessment):
+            if findings.get(summary.theme_id):
+                summary.situation_at_time = findings[summary.theme_id]
+                summary.save(update_fields=["situation_at_time"])
+
+
 @transaction.atomic
 def assessment_open(
-    *, by, department, assessment_type, year, baseline=None, framework=None, interviews_from=None, interviews_to=None
+    *,
+    by,
+    department,
+    assessment_type,
+    year,
+    baseline=None,
+    framework=None,
+    interviews_from=None,
+    interviews_to=None,
+    fieldwork_place="",
+    assessed_on=None,
+    team=(),
+    self_assessment=None,
 ):
-    """An assessor opens an IMA, progress review or reassessment; the department then rates itself."""
+    """An assessor opens an IMA, progress review or reassessment, which TNA writes from then on (in review).
+
+    The department's self-assessment, when one is named, is an input: its ratings are shown beside TNA's.
+    """
     if not access.is_assessor(by):
         raise NotAllowed(ONLY_ASSESSORS_OPEN)
     if assessment_type not in ASSESSOR_TYPES:
@@ -120,16 +180,26 @@ def assessment_open(
         raise ServiceError(NO_CURRENT_FRAMEWORK)
     _check_unique(department=department, assessment_type=assessment_type, year=year)
     baseline = _check_baseline(department=department, assessment_type=assessment_type, baseline=baseline, year=year)
-    return assessment_create(
+    self_assessment = check_self_assessment(department=department, self_assessment=self_assessment)
+    if problems := fieldwork_problems(interviews_from, interviews_to):
+        raise ServiceError(problems[0], field="interviews_to")
+    assessment = assessment_create(
         department=department,
         framework=framework,
         assessment_type=assessment_type,
         year=year,
         baseline=baseline,
         by=by,
+        status=Status.IN_REVIEW,
         interviews_from=interviews_from,
         interviews_to=interviews_to,
+        fieldwork_place=fieldwork_place or "",
+        assessed_on=assessed_on.replace(day=1) if assessed_on else None,
+        self_assessment=self_assessment,
     )
+    assessment.team.set(team or [by])
+    _prefill_from_inputs(assessment, self_assessment=self_assessment)
+    return assessment
 
 
 @transaction.atomic
@@ -153,7 +223,7 @@ def self_assessment_start(*, by, department, year=None):
 
 
 def _submit(*, assessment, by, allowed, wrong_state_message):
-    assessment = _locked(assessment)
+    assessment = lock_assessment(assessment)
     if not access.is_kim_lead(by, assessment.department):
         raise NotAllowed(ONLY_LEAD_SUBMITS.format(department=assessment.department.name))
     if assessment.status not in allowed:
@@ -190,7 +260,7 @@ def _assessor_check(assessment, by, allowed, wrong_state_message):
 
 @transaction.atomic
 def assessment_start_review(*, assessment, by):
-    assessment = _locked(assessment)
+    assessment = lock_assessment(assessment)
     _assessor_check(assessment, by, (Status.SUBMITTED,), START_REVIEW_WRONG_STATE)
     assessment.status = Status.IN_REVIEW
     save_with_history(assessment, by=by, reason="Review started")
@@ -204,8 +274,10 @@ def assessment_return(*, assessment, by, comment, area_comments=None):
     `area_comments` maps AreaRating ids to text. Areas with a comment are marked not complete, so
     the task list shows the department exactly which areas to revisit before resubmitting.
     """
-    assessment = _locked(assessment)
+    assessment = lock_assessment(assessment)
     _assessor_check(assessment, by, (Status.IN_REVIEW,), RETURN_WRONG_STATE)
+    if assessment.is_tna_led:
+        raise ServiceError(RETURN_TNA_LED.format(type=assessment.get_assessment_type_display().lower()))
     comment = (comment or "").strip()
     if not comment:
         raise ServiceError(RETURN_NEEDS_COMMENT, field="comment")
@@ -227,20 +299,36 @@ def assessment_return(*, assessment, by, comment, area_comments=None):
     return assessment
 
 
-@transaction.atomic
-def assessment_publish(*, assessment, by, published_on=None):
-    assessment = _locked(assessment)
-    _assessor_check(assessment, by, (Status.IN_REVIEW,), PUBLISH_WRONG_STATE)
+def publication_problems(assessment, *, published_on, today):
+    """Every reason the assessment cannot be published on that date, as GOV.UK messages (empty: it can)."""
+    problems = []
     unrated = list(
         AreaRating.objects.filter(assessment=assessment, assessor_rating__isnull=True).select_related("area__theme")
     )
     if unrated:
-        raise ServiceError(PUBLISH_UNRATED.format(areas=_area_names(unrated)))
+        problems.append(PUBLISH_UNRATED.format(areas=_area_names(unrated)))
+    problems += publication_date_problems(assessment, published_on, today=today)
+    summaries = {summary.theme_id: summary for summary in ThemeSummary.objects.filter(assessment=assessment)}
+    problems += content_gaps(assessment, themes=framework_themes(assessment.framework), summaries=summaries)
+    return problems
+
+
+@transaction.atomic
+def assessment_publish(*, assessment, by, published_on=None):
+    """Publish: refused, naming every gap at once, while the report would print an empty section or a
+    date that cannot be true. After this, type, year, department, framework and every text are fixed."""
+    assessment = lock_assessment(assessment)
+    _assessor_check(assessment, by, ASSESSOR_EDITABLE, PUBLISH_WRONG_STATE)
     now = timezone.now()
+    today = timezone.localdate(now)
+    published_on = published_on or today
+    if problems := publication_problems(assessment, published_on=published_on, today=today):
+        raise ServiceError(problems)
     assessment.status = Status.PUBLISHED
     assessment.published_at = now
     assessment.published_by = by
-    assessment.published_on = published_on or timezone.localdate(now)
+    assessment.published_on = published_on
+    assessment.published_precision = Assessment.DatePrecision.DAY
     save_with_history(assessment, by=by, reason="Published")
     notifications.notify_published(assessment=assessment, by=by)
     assessment_published.send(sender=Assessment, assessment=assessment, by=by)

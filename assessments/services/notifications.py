@@ -44,3 +44,19 @@ def notify_published(*, assessment, by):
         template="assessment_published",
         context=_context(assessment, by, link=_link("assessments:assessment_detail", assessment)),
     )
+
+
+def notify_shared_for_factual_check(*, assessment, by):
+    return notify(
+        recipients=kim_lead_emails(assessment.department),
+        template="assessment_factual_check",
+        context=_context(assessment, by, link=_link("assessments:factual_check", assessment)),
+    )
+
+
+def notify_factual_comment(*, assessment, by):
+    return notify(
+        recipients=list(assessment.team.filter(is_active=True).values_list("email", flat=True)) or assessor_emails(),
+        template="assessment_factual_comment",
+        context=_context(assessment, by, link=_link("assessments:factual_check", assessment)),
+    )

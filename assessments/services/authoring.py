@@ -1,0 +1,105 @@
+"""TNA writes its reports: the assessment's details, its texts, the statement of commitment, sharing the
+draft for a factual accuracy check. Only assessors, only while TNA is writing (in review or during the
+check), only for an IMA, progress review or reassessment; nothing changes after publication."""
+
+from django.db import transaction
+
+from accounts import access
+from assessments.models import Assessment
+from assessments.report.publication import fieldwork_problems
+from assessments.rules import ASSESSOR_EDITABLE
+from common.errors import NotAllowed, ServiceError
+from common.history import save_with_history
+
+from . import notifications
+from .lifecycle import check_self_assessment, lock_assessment, publication_problems
+
+Status = Assessment.Status
+
+ONLY_ASSESSORS_WRITE = "Only assessors from The National Archives can write an IMA, progress review or reassessment."
+NOT_TNA_LED = "A self-assessment is the department's own: it has no report for TNA to write."
+NOT_EDITABLE = "This assessment is {status}. TNA's report can be changed only while it is in review or being checked."
+COMMITMENT_ONLY_FULL = "Only an IMA or reassessment report has a statement of commitment."
+KEY_FINDINGS_ONLY_FULL = "Only an IMA or reassessment report has key findings."
+NEXT_STEPS_ONLY_REVIEW = "Only a progress review report has next steps."
+COMMITMENT_INCOMPLETE = "Enter the statement, who signed it and the date it was signed"
+SHARE_WRONG_STATE = (
+    "This assessment is {status}. Only an assessment in review can be shared for a factual accuracy check."
+)
+SHARE_INCOMPLETE = "Finish the draft before you share it with the department:"
+
+TEXT_FIELDS = ("background_text", "key_findings", "next_steps_text")
+
+
+def _editable(assessment, by):
+    """The locked assessment, if `by` may write TNA's report now."""
+    if not access.is_assessor(by):
+        raise NotAllowed(ONLY_ASSESSORS_WRITE)
+    assessment = lock_assessment(assessment)
+    if not assessment.is_tna_led:
+        raise ServiceError(NOT_TNA_LED)
+    if assessment.status not in ASSESSOR_EDITABLE:
+        raise ServiceError(NOT_EDITABLE.format(status=assessment.get_status_display().lower()))
+    return assessment
+
+
+@transaction.atomic
+def assessment_details_save(
+    *, assessment, by, interviews_from, interviews_to, fieldwork_place, assessed_on, team, self_assessment
+):
+    """Fieldwork dates and place, the month assessed, TNA's team and the self-assessment used."""
+    assessment = _editable(assessment, by)
+    if problems := fieldwork_problems(interviews_from, interviews_to):
+        raise ServiceError(problems[0], field="interviews_to")
+    self_assessment = check_self_assessment(department=assessment.department, self_assessment=self_assessment)
+    assessment.interviews_from, assessment.interviews_to = interviews_from, interviews_to
+    assessment.fieldwork_place = (fieldwork_place or "").strip()
+    assessment.assessed_on = assessed_on.replace(day=1) if assessed_on else None
+    assessment.self_assessment = self_assessment
+    save_with_history(assessment, by=by, reason="Report details saved")
+    assessment.team.set([member for member in team if access.is_assessor(member)])
+    return assessment
+
+
+@transaction.atomic
+def assessment_text_save(*, assessment, by, field, text):
+    """One of the report's own texts: background, key findings (IMA), the lead of next steps (review)."""
+    if field not in TEXT_FIELDS:
+        raise ValueError(f"{field} is not a report text")
+    assessment = _editable(assessment, by)
+    if field == "key_findings" and assessment.assessment_type not in Assessment.FULL_REPORT_TYPES:
+        raise ServiceError(KEY_FINDINGS_ONLY_FULL)
+    if field == "next_steps_text" and assessment.assessment_type != Assessment.Type.PROGRESS_REVIEW:
+        raise ServiceError(NEXT_STEPS_ONLY_REVIEW)
+    setattr(assessment, field, (text or "").strip())
+    save_with_history(assessment, by=by, reason=f"{assessment._meta.get_field(field).verbose_name.capitalize()} saved")
+    return assessment
+
+
+@transaction.atomic
+def assessment_commitment_save(*, assessment, by, text, signed_by, signed_on):
+    """The Permanent Secretary's statement of commitment, printed at the front of an IMA report."""
+    assessment = _editable(assessment, by)
+    if assessment.assessment_type not in Assessment.FULL_REPORT_TYPES:
+        raise ServiceError(COMMITMENT_ONLY_FULL)
+    text, signed_by = (text or "").strip(), (signed_by or "").strip()
+    if not (text and signed_by and signed_on):
+        raise ServiceError(COMMITMENT_INCOMPLETE)
+    assessment.commitment_text, assessment.commitment_signed_by = text, signed_by
+    assessment.commitment_signed_on = signed_on
+    save_with_history(assessment, by=by, reason="Statement of commitment saved")
+    return assessment
+
+
+@transaction.atomic
+def assessment_share_for_factual_check(*, assessment, by, today):
+    """Send the finished draft to the department's KIM leads to check for factual accuracy."""
+    assessment = _editable(assessment, by)
+    if assessment.status != Status.IN_REVIEW:
+        raise ServiceError(SHARE_WRONG_STATE.format(status=assessment.get_status_display().lower()))
+    if gaps := publication_problems(assessment, published_on=today, today=today):
+        raise ServiceError([SHARE_INCOMPLETE, *gaps])
+    assessment.status = Status.FACTUAL_CHECK
+    save_with_history(assessment, by=by, reason="Shared for factual accuracy check")
+    notifications.notify_shared_for_factual_check(assessment=assessment, by=by)
+    return assessment
