@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from .models import Membership
+from .models import Membership, User
 
 
 def active_kim_lead_q(prefix=""):
@@ -25,3 +25,8 @@ def active_kim_leads(*, departments=None):
     if departments is not None:
         memberships = memberships.filter(department__in=departments)
     return memberships
+
+
+def active_assessors():
+    """TNA's assessors who may still sign in, by name."""
+    return User.objects.filter(is_assessor=True, is_active=True).order_by("full_name", "email")

@@ -12,6 +12,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.html import escape
 
+from common.fields import GovDateField
 from common.forms import VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload, size_limit_words
 
@@ -74,6 +75,25 @@ class OpenAssessmentForm(forms.Form):
         },
     )
 
+    interviews_from = GovDateField(
+        noun="date the fieldwork started",
+        label="Fieldwork started (optional)",
+        required=False,
+        help_text="For example, 3 9 2015",
+    )
+    interviews_to = GovDateField(
+        noun="date the fieldwork ended",
+        label="Fieldwork ended (optional)",
+        required=False,
+        help_text="For example, 5 9 2015",
+    )
+    fieldwork_place = forms.CharField(
+        label="Where the fieldwork took place (optional)",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "The place must be 200 characters or fewer"},
+    )
+
     def __init__(self, *args, departments, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
@@ -82,6 +102,9 @@ class OpenAssessmentForm(forms.Form):
             Field.select("department", label_size=Size.SMALL),
             Field.radios("assessment_type", legend_size=Size.SMALL),
             Field.text("year", field_width=4, label_size=Size.SMALL),
+            Field("interviews_from"),
+            Field("interviews_to"),
+            Field.text("fieldwork_place", label_size=Size.SMALL),
             form_tag=False,
         )
 

@@ -40,6 +40,9 @@ class AssessorRatingForm(VersionedForm):
 
 
 class ThemeSummaryForm(VersionedForm):
+    """A theme's narratives. A progress review: the situation at the time of the IMA (or reassessment) and
+    the progress since; an IMA or reassessment report: the findings."""
+
     conflict_fields = {"Situation at the time of the IMA": "situation_at_time", "Progress since": "progress_narrative"}
 
     situation_at_time = forms.CharField(
@@ -47,6 +50,7 @@ class ThemeSummaryForm(VersionedForm):
         widget=forms.Textarea,
         required=False,
         max_length=20000,
+        help_text="Started from the IMA report's findings for this theme. Leave a blank line between paragraphs.",
         error_messages={"max_length": "The situation at the time must be 20,000 characters or fewer"},
     )
     progress_narrative = forms.CharField(
@@ -58,14 +62,34 @@ class ThemeSummaryForm(VersionedForm):
         error_messages={"max_length": "The progress must be 20,000 characters or fewer"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, assessment=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(
-            "version",
-            Field.textarea("situation_at_time", label_size=Size.MEDIUM, label_tag="h2", rows=8),
-            Field.textarea("progress_narrative", label_size=Size.MEDIUM, label_tag="h2", rows=8),
-            form_tag=False,
-        )
+        review = assessment is None or assessment.assessment_type == "progress_review"
+        if review:
+            word = (
+                "reassessment"
+                if assessment and assessment.baseline and assessment.baseline.assessment_type == "reassessment"
+                else "IMA"
+            )
+            self.fields["situation_at_time"].label = f"Situation at the time of the {word}"
+            self.fields["progress_narrative"].label = f"Progress since the {word}"
+            self.conflict_fields = {
+                self.fields["situation_at_time"].label: "situation_at_time",
+                self.fields["progress_narrative"].label: "progress_narrative",
+            }
+            layout = [
+                Field.textarea("situation_at_time", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+                Field.textarea("progress_narrative", label_size=Size.MEDIUM, label_tag="h2", rows=8),
+            ]
+        else:
+            del self.fields["situation_at_time"]
+            field = self.fields["progress_narrative"]
+            field.label = "Findings"
+            field.help_text = "What the assessment found in this theme. Leave a blank line between paragraphs."
+            field.error_messages["max_length"] = "The findings must be 20,000 characters or fewer"
+            self.conflict_fields = {"Findings": "progress_narrative"}
+            layout = [Field.textarea("progress_narrative", label_size=Size.MEDIUM, label_tag="h2", rows=12)]
+        self.helper = form_helper("version", *layout, form_tag=False)
 
 
 class ReturnForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, departments, evidence, review, self_assessment
+from .views import assessments, authoring, departments, evidence, factual, review, self_assessment
 from .views import imports as import_views
 
 app_name = "assessments"
@@ -30,6 +30,17 @@ urlpatterns = [
     path("assessments/<int:pk>/review/themes/<int:summary_id>/", review.theme_summary, name="theme_summary"),
     path("assessments/<int:pk>/return/", review.return_assessment, name="assessment_return"),
     path("assessments/<int:pk>/publish/", review.publish_assessment, name="assessment_publish"),
+    # Writing TNA's report (assessor) and its factual accuracy check (assessor and the department)
+    path("assessments/<int:pk>/report/details/", authoring.report_details, name="report_details"),
+    path("assessments/<int:pk>/report/text/<slug:part>/", authoring.report_text, name="report_text"),
+    path("assessments/<int:pk>/report/commitment/", authoring.commitment, name="commitment"),
+    path("assessments/<int:pk>/report/share/", authoring.share_for_factual_check, name="share_for_factual_check"),
+    path("assessments/<int:pk>/factual-check/", factual.factual_check, name="factual_check"),
+    path(
+        "assessments/<int:pk>/factual-check/<int:comment_id>/resolve/",
+        factual.factual_comment_resolve_view,
+        name="factual_comment_resolve",
+    ),
     # Import of historic ratings (assessor)
     path("assessments/import/", import_views.import_ratings, name="import_ratings"),
     path("assessments/import/template.csv", import_views.import_ratings_template, name="import_ratings_template"),

@@ -45,8 +45,22 @@ class GovDateField(DateInputField):
         return value
 
 
+def person_label(user):
+    """A person in a list of choices: "Name (email)", so two people of one name differ."""
+    return f"{user.full_name} ({user.email})" if user.full_name else user.email
+
+
 class PersonChoiceField(forms.ModelChoiceField):
-    """A choice of people (User objects), each shown as "Name (email)" so two people of one name differ."""
+    """A choice of one person (a User)."""
 
     def label_from_instance(self, user):
-        return f"{user.full_name} ({user.email})" if user.full_name else user.email
+        return person_label(user)
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    """Checkboxes of people (Users)."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, user):
+        return person_label(user)

@@ -7,6 +7,8 @@ from django.db.models import Max
 from accounts import access
 from actionplans.models import NextStep
 from assessments.models import Assessment
+from assessments.report.publication import Gap
+from assessments.report.sections import NEXT_STEPS
 from assessments.rules import ASSESSOR_EDITABLE
 from common.errors import NotAllowed, ServiceError
 from common.history import delete_with_history, save_with_history
@@ -109,5 +111,4 @@ def next_steps_gaps(sender, *, assessment, **_signal):
         return []
     if NextStep.objects.filter(assessment=assessment).exists():
         return []
-    return [GAP_NO_ITEMS]
-
+    return [Gap(NEXT_STEPS, GAP_NO_ITEMS)]

@@ -1,9 +1,12 @@
 """Truth at publication: a report is published only when every section it prints has its words,
 and its dates make sense. Each gap is a GOV.UK message naming the section to complete."""
 
+from dataclasses import dataclass
+
 from assessments.models import Assessment, FactualComment
 from assessments.signals import publication_gaps
 
+from . import sections
 from .background import assessment_word, generated_background, missing_dates, month_year
 
 Type = Assessment.Type
@@ -21,6 +24,15 @@ GAP_KEY_FINDINGS = "Key findings: write the key findings of the assessment"
 GAP_COMMITMENT = "Statement of commitment: enter the statement, who signed it and the date it was signed"
 GAP_NEXT_STEPS_LEAD = "Next steps: write the lead paragraph (what The National Archives will do)"
 GAP_COMMENTS = "Factual accuracy check: resolve the department's {count} open comment{plural}"
+FACTUAL_CHECK = "factual-check"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the report would print empty: the section (a key of sections.py) and what to do."""
+
+    section: str
+    message: str
 
 
 def fieldwork_problems(interviews_from, interviews_to):
@@ -51,40 +63,39 @@ def _theme_gaps(assessment, themes, summaries):
     gaps = []
     for theme in themes:
         summary = summaries.get(theme.pk)
-        label = f"{theme.number}. {theme.name}"
+        label, key = f"{theme.number}. {theme.name}", sections.theme_key(theme)
         situation = (summary.situation_at_time if summary else "").strip()
         narrative = (summary.progress_narrative if summary else "").strip()
         if assessment.assessment_type == Type.PROGRESS_REVIEW:
             if not situation:
-                gaps.append(GAP_SITUATION.format(theme=label, word=word))
+                gaps.append(Gap(key, GAP_SITUATION.format(theme=label, word=word)))
             if not narrative:
-                gaps.append(GAP_PROGRESS.format(theme=label, word=word))
+                gaps.append(Gap(key, GAP_PROGRESS.format(theme=label, word=word)))
         elif not narrative:
-            gaps.append(GAP_FINDINGS.format(theme=label))
+            gaps.append(Gap(key, GAP_FINDINGS.format(theme=label)))
     return gaps
 
 
 def content_gaps(assessment, *, themes, summaries):
-    """What the report of a TNA-led assessment would print empty (nothing for a self-assessment)."""
+    """What the report of a TNA-led assessment would print empty (nothing for a self-assessment), as Gaps."""
     if not assessment.is_tna_led:
         return []
+    full_report = assessment.assessment_type in Assessment.FULL_REPORT_TYPES
     gaps = []
-    if assessment.assessment_type in Assessment.FULL_REPORT_TYPES and not (
-        assessment.commitment_text.strip()
-        and assessment.commitment_signed_by.strip()
-        and assessment.commitment_signed_on
-    ):
-        gaps.append(GAP_COMMITMENT)
+    commitment = (assessment.commitment_text.strip(), assessment.commitment_signed_by.strip())
+    if full_report and not (all(commitment) and assessment.commitment_signed_on):
+        gaps.append(Gap(sections.COMMITMENT, GAP_COMMITMENT))
     if not assessment.background_text.strip() and not generated_background(assessment):
-        gaps.append(GAP_BACKGROUND.format(missing=" and ".join(missing_dates(assessment))))
-    if assessment.assessment_type in Assessment.FULL_REPORT_TYPES and not assessment.key_findings.strip():
-        gaps.append(GAP_KEY_FINDINGS)
+        gaps.append(Gap(sections.BACKGROUND, GAP_BACKGROUND.format(missing=" and ".join(missing_dates(assessment)))))
+    if full_report and not assessment.key_findings.strip():
+        gaps.append(Gap(sections.KEY_FINDINGS, GAP_KEY_FINDINGS))
     gaps += _theme_gaps(assessment, themes, summaries)
     if assessment.assessment_type == Type.PROGRESS_REVIEW and not assessment.next_steps_text.strip():
-        gaps.append(GAP_NEXT_STEPS_LEAD)
+        gaps.append(Gap(sections.NEXT_STEPS, GAP_NEXT_STEPS_LEAD))
     for _receiver, found in publication_gaps.send(sender=Assessment, assessment=assessment):
         gaps += list(found or [])
     open_comments = FactualComment.objects.filter(assessment=assessment, resolved_at__isnull=True).count()
     if open_comments:
-        gaps.append(GAP_COMMENTS.format(count=open_comments, plural="" if open_comments == 1 else "s"))
+        plural = "" if open_comments == 1 else "s"
+        gaps.append(Gap(FACTUAL_CHECK, GAP_COMMENTS.format(count=open_comments, plural=plural)))
     return gaps

@@ -120,3 +120,12 @@ def published_levels_by_area(assessment):
         "assessor_rating"
     )
     return {rating.area_id: rating.assessor_rating for rating in ratings}
+
+
+def usable_self_assessments(department):
+    """The department's self-assessments an assessor may use as input: submitted ones (never a draft)."""
+    return (
+        Assessment.objects.filter(department=department, assessment_type=Assessment.Type.SELF_ASSESSMENT)
+        .exclude(status=Assessment.Status.DRAFT)
+        .order_by("-year")
+    )

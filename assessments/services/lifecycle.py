@@ -115,6 +115,18 @@ def _check_unique(*, department, assessment_type, year):
         raise ServiceError(ALREADY_EXISTS.format(department=department.name, type=type_words, year=year))
 
 
+def latest_self_assessment(department, *, year):
+    """The department's latest submitted self-assessment of that year or the year before, if any (the default input)."""
+    return (
+        Assessment.objects.filter(
+            department=department, assessment_type=Type.SELF_ASSESSMENT, year__in=(year - 1, year)
+        )
+        .exclude(status=Status.DRAFT)
+        .order_by("-year", "-created_at")
+        .first()
+    )
+
+
 def check_self_assessment(*, department, self_assessment):
     if self_assessment is None:
         return None
@@ -180,6 +192,8 @@ def assessment_open(
         raise ServiceError(NO_CURRENT_FRAMEWORK)
     _check_unique(department=department, assessment_type=assessment_type, year=year)
     baseline = _check_baseline(department=department, assessment_type=assessment_type, baseline=baseline, year=year)
+    if self_assessment is None:
+        self_assessment = latest_self_assessment(department, year=int(year))
     self_assessment = check_self_assessment(department=department, self_assessment=self_assessment)
     if problems := fieldwork_problems(interviews_from, interviews_to):
         raise ServiceError(problems[0], field="interviews_to")
@@ -309,8 +323,8 @@ def publication_problems(assessment, *, published_on, today):
         problems.append(PUBLISH_UNRATED.format(areas=_area_names(unrated)))
     problems += publication_date_problems(assessment, published_on, today=today)
     summaries = {summary.theme_id: summary for summary in ThemeSummary.objects.filter(assessment=assessment)}
-    problems += content_gaps(assessment, themes=framework_themes(assessment.framework), summaries=summaries)
-    return problems
+    gaps = content_gaps(assessment, themes=framework_themes(assessment.framework), summaries=summaries)
+    return problems + [gap.message for gap in gaps]
 
 
 @transaction.atomic

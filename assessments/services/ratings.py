@@ -118,7 +118,8 @@ def _summary_changed_by(summary):
 
 
 @transaction.atomic
-def theme_summary_save(*, summary, by, version, situation_at_time, progress_narrative):
+def theme_summary_save(*, summary, by, version, progress_narrative, situation_at_time=None):
+    """A theme's narratives; an IMA report has no "situation at the time" (None keeps what is stored)."""
     summary = (
         ThemeSummary.objects.select_for_update(of=("self",))
         .select_related("assessment__department", "theme")
@@ -133,7 +134,8 @@ def theme_summary_save(*, summary, by, version, situation_at_time, progress_narr
             changed_by=changed_by,
             changed_at=summary.updated_at,
         )
-    summary.situation_at_time = (situation_at_time or "").strip()
+    if situation_at_time is not None:
+        summary.situation_at_time = situation_at_time.strip()
     summary.progress_narrative = (progress_narrative or "").strip()
     summary.version += 1
     return save_with_history(summary, by=by, reason="Theme summary saved")

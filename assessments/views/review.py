@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessments.forms_review import AssessorRatingForm, PublishForm, ReturnForm, ThemeSummaryForm
 from assessments.rules import assessor_may_edit
+from assessments.selectors.authoring import authoring_for
 from assessments.selectors.detail import area_page, theme_group
 from assessments.selectors.detail import assessment_detail as detail_read
 from assessments.services.lifecycle import assessment_publish, assessment_return, assessment_start_review
@@ -20,13 +21,15 @@ NOT_IN_REVIEW = "This assessment is {status}. Take it into review before changin
 
 
 def _review_page(request, assessment, form):
+    detail = detail_read(assessment)
     return render(
         request,
         "assessments/review.html",
         {
             "assessment": assessment,
-            "detail": detail_read(assessment),
+            "detail": detail,
             "may_edit": assessor_may_edit(request.user, assessment),
+            "authoring": authoring_for(assessment, detail) if assessment.is_tna_led else None,
             "form": form,
         },
     )
@@ -100,6 +103,7 @@ def theme_summary(request, pk, summary_id):
     summary = group.summary
     form = ThemeSummaryForm(
         posted(request),
+        assessment=assessment,
         initial={
             "version": summary.version,
             "situation_at_time": summary.situation_at_time,
@@ -161,4 +165,6 @@ def publish_assessment(request, pk):
             label = f"{assessment.get_assessment_type_display()} {assessment.year}"
             messages.success(request, f"{label} for {assessment.department.name} published")
             return redirect("assessments:assessment_detail", assessment.pk)
-    return render(request, "assessments/publish.html", {"assessment": assessment, "detail": detail, "form": form})
+    authoring = authoring_for(assessment, detail) if assessment.is_tna_led else None
+    context = {"assessment": assessment, "detail": detail, "form": form, "authoring": authoring}
+    return render(request, "assessments/publish.html", context)
