@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, exports, pages, plans, recommendations, review
+from .views import actions, exports, next_steps, pages, plans, recommendations, review
 
 app_name = "actionplans"
 urlpatterns = [
@@ -22,6 +22,12 @@ urlpatterns = [
     path("recommendations/<int:pk>/edit/", recommendations.recommendation_update_view, name="recommendation_update"),
     path("recommendations/<int:pk>/close/", recommendations.recommendation_close_view, name="recommendation_close"),
     path("assessments/<int:assessment_id>/start-plan/", plans.plan_create_view, name="plan_create"),
+    # A progress review's Next steps: written by the assessor for the report.
+    path("assessments/<int:assessment_id>/next-steps/", next_steps.next_steps, name="next_steps"),
+    path("next-steps/<int:pk>/edit/", next_steps.next_step_edit, name="next_step_edit"),
+    path("next-steps/<int:pk>/remove/", next_steps.next_step_remove_view, name="next_step_remove"),
+    path("next-steps/<int:pk>/up/", next_steps.next_step_move_view, {"direction": "up"}, name="next_step_up"),
+    path("next-steps/<int:pk>/down/", next_steps.next_step_move_view, {"direction": "down"}, name="next_step_down"),
     # A plan
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/submit/", plans.plan_submit_view, name="plan_submit"),

@@ -5,19 +5,22 @@ from django.utils import timezone
 from actionplans.choices import RecommendationStatus
 from actionplans.models import Recommendation
 from assessments.models import Assessment
+from assessments.rules import RECOMMENDATIONS_WRITTEN
 from common.errors import ServiceError
 from common.history import save_with_history
 
 from .common import require_assessor
 
-ASSESSMENT_NOT_OPEN = "You can write recommendations only while the assessment is in review or published"
+ASSESSMENT_NOT_OPEN = (
+    "You can write recommendations only while the assessment is in review, being checked for accuracy or published"
+)
 AREA_NOT_IN_FRAMEWORK = "Select a performance area from this assessment's framework"
 THEME_NOT_IN_FRAMEWORK = "Select a theme from this assessment's framework"
 AREA_NOT_IN_THEME = "Select a performance area in the theme you chose, or leave the theme empty"
 ALREADY_CLOSED = "This recommendation is already closed"
 ALREADY_OPEN = "This recommendation is already open"
 
-OPEN_ASSESSMENT_STATUSES = (Assessment.Status.IN_REVIEW, Assessment.Status.PUBLISHED)
+OPEN_ASSESSMENT_STATUSES = RECOMMENDATIONS_WRITTEN
 
 
 def _check_assessment(assessment):

@@ -15,7 +15,7 @@ from actionplans.selectors.lists import assessments_awaiting_plan, plan_summarie
 from actionplans.selectors.plans import filter_groups, plan_for_user_or_404, plan_page
 from actionplans.services.common import require_lead
 from actionplans.services.plans import plan_create, plan_reopen, plan_submit
-from assessments.models import Assessment
+from assessments.selectors.assessments import assessment_get_for_user_or_404
 from common.forms import ConfirmForm
 from common.pagination import paginate
 from common.requests import posted, run_service
@@ -84,11 +84,7 @@ def plan_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create_view(request, assessment_id):
-    assessment = get_object_or_404(
-        # assessment_scope_q: a department's unsubmitted self-assessment does not exist for TNA (404, not 403).
-        Assessment.objects.filter(access.assessment_scope_q(request.user)).select_related("department"),
-        pk=assessment_id,
-    )
+    assessment = assessment_get_for_user_or_404(request.user, assessment_id)
     # Only its KIM leads start a plan (403 for others), but whoever may not see its recommendations gets a 404.
     if not access.is_kim_lead(request.user, assessment.department) and not access.sees_tna_work(
         request.user, assessment

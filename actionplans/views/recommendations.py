@@ -17,19 +17,15 @@ from actionplans.services.recommendations import (
     recommendation_update,
 )
 from assessments.models import Assessment
+from assessments.selectors.assessments import assessment_get_for_user_or_404
 from common.forms import ConfirmForm
 from common.requests import posted, run_service
 
 
 def _assessment_or_404(user, pk):
     """An assessment whose recommendations the person may see (access.sees_tna_work), else 404."""
-    # assessment_scope_q, not department_scope_q: a department's unsubmitted self-assessment is hidden from TNA.
-    assessment = (
-        Assessment.objects.filter(access.assessment_scope_q(user), pk=pk)
-        .select_related("department", "framework")
-        .first()
-    )
-    if assessment is None or not access.sees_tna_work(user, assessment):
+    assessment = assessment_get_for_user_or_404(user, pk)
+    if not access.sees_tna_work(user, assessment):
         raise Http404("No such assessment")
     return assessment
 
