@@ -66,8 +66,11 @@ class AssessmentAdmin(SimpleHistoryAdmin):
     list_filter = ["assessment_type", "status", "framework"]
     search_fields = ["department__name", "department__short_name"]
     list_select_related = ["department"]
-    raw_id_fields = ["baseline"]
+    # What an assessment is (and what its ratings mean) never changes: its areas follow its framework, and
+    # one assessment per department, type and year is what imports and comparisons rely on.
+    identity_fields = ["department", "assessment_type", "year", "framework", "baseline"]
     readonly_fields = [
+        *identity_fields,
         "status",
         "created_by",
         "submitted_at",
@@ -77,6 +80,16 @@ class AssessmentAdmin(SimpleHistoryAdmin):
         "updated_at",
     ]
     inlines = [AreaRatingInline]
+
+    def has_add_permission(self, request):
+        # Assessments are opened, started or imported through the services, which create every area's row.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # A published assessment is the record of what TNA published: a correction is a new issued version.
+        if obj is not None and obj.status == Assessment.Status.PUBLISHED:
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         # Published assessments are the record of what TNA found.

@@ -17,7 +17,7 @@ DEPARTMENT_EDITABLE = (Status.DRAFT, Status.RETURNED)
 # accuracy (its comments may need changes); a published assessment is a record and stays as published.
 ASSESSOR_EDITABLE = (Status.IN_REVIEW, Status.FACTUAL_CHECK)
 # Submitted work waits for an assessor to take it into review.
-ASSESSOR_REVIEWABLE = (Status.SUBMITTED, Status.IN_REVIEW)
+ASSESSOR_REVIEWABLE = (Status.SUBMITTED, Status.IN_REVIEW, Status.FACTUAL_CHECK)
 # Recommendations are written during review (actionplans), and read from then on.
 RECOMMENDATIONS_WRITTEN = (Status.IN_REVIEW, Status.FACTUAL_CHECK, Status.PUBLISHED)
 
@@ -33,6 +33,13 @@ def assessor_may_edit(user, assessment):
 def assessor_may_review(user, assessment):
     """The assessment page offers its review to assessors once the department has submitted it."""
     return access.is_assessor(user) and assessment.status in ASSESSOR_REVIEWABLE
+
+
+def sees_factual_check(user, assessment):
+    """The factual accuracy check of TNA's draft: TNA always; the department once the draft is shared."""
+    if not assessment.is_tna_led:
+        return False
+    return access.sees_every_department(user) or assessment.status in (Status.FACTUAL_CHECK, Status.PUBLISHED)
 
 
 def sees_task_list(user, assessment):

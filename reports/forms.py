@@ -41,3 +41,20 @@ class ReportRequestForm(forms.Form):
             Field.select("protective_marking"),
             Submit("submit", "Produce the PDF"),
         )
+
+
+class ReissueForm(forms.Form):
+    """Issuing a new version of a published report: why (a correction, a fixed layout), recorded with it."""
+
+    reason = forms.CharField(
+        label="Why are you issuing a new version?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+        help_text="For example, corrects the date of the fieldwork in the Background. The department sees this.",
+        error_messages={"max_length": "The reason must be 2,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2"), form_tag=False)

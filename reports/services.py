@@ -22,6 +22,7 @@ NOT_VISIBLE = "You cannot request reports for this assessment."
 ISSUE_ONLY_ASSESSORS = "Only assessors from The National Archives can issue a report."
 ISSUE_ONLY_PUBLISHED = "Publish the assessment before issuing its report."
 ISSUE_KIND_NOT_ISSUABLE = "Only the main report of an assessment is issued: a {kind} is not."
+REISSUE_NEEDS_REASON = "Enter why a new version is issued, for example the correction it makes"
 
 
 def marking_choices():
@@ -104,7 +105,7 @@ def report_issue_on_publish(*, assessment, by, **_signal):
 
 
 @transaction.atomic  # the Re-issue view calls it directly: select_for_update needs a transaction (PostgreSQL)
-def report_issue(*, assessment, kind=None, by):
+def report_issue(*, assessment, kind=None, by, reason=""):
     """Freeze the report as it stands into the next issued version and have a worker produce its PDF.
 
     Called by the publish service (version 1) and by an assessor's "Re-issue" (version 2, 3…).
@@ -124,6 +125,9 @@ def report_issue(*, assessment, kind=None, by):
         raise ServiceError(ISSUE_KIND_NOT_ISSUABLE.format(kind=ReportKind(kind).label.lower() if kind else "report"))
     latest = IssuedReport.objects.filter(assessment=assessment, kind=kind).aggregate(latest=Max("version"))["latest"]
     version = (latest or 0) + 1
+    reason = (reason or "").strip()
+    if version > 1 and not reason:
+        raise ServiceError(REISSUE_NEEDS_REASON, field="reason")
     snapshot = snapshot_build(
         assessment=assessment,
         kind=kind,
@@ -138,6 +142,7 @@ def report_issue(*, assessment, kind=None, by):
         input_sha256=snapshot_sha256(snapshot, template_version()),
         template_version=template_version(),
         issued_by=by,
+        reason=reason,
     )
     job = _job(assessment=assessment, kind=kind, by=by, snapshot=snapshot, issued=issued)
     transaction.on_commit(lambda: jobs.job_enqueue(job.pk))

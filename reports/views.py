@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from common.requests import posted, run_service
 from common.uploads import safe_filename
 
 from . import selectors
-from .forms import ReportRequestForm
+from .forms import ReissueForm, ReportRequestForm
 from .models import ReportJob
 from .services import report_issue, report_job_request, report_job_retry
 
@@ -79,17 +80,21 @@ def report_request(request, assessment_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_reissue(request, assessment_id):
-    """Assessors only: anyone else is refused by the service (NotAllowed, a 403)."""
+    """Assessors only: anyone else is refused by the service (NotAllowed, a 403). A version after the first
+    says why it was issued."""
     assessment = selectors.assessment_get_visible_or_404(request.user, assessment_id)
-    form = ConfirmForm(posted(request))
+    form = ReissueForm(posted(request))
     if form.is_valid():
-        issued, ok = run_service(form, report_issue, assessment=assessment, by=request.user)
+        issued, ok = run_service(form, report_issue, assessment=assessment, by=request.user, **form.cleaned_data)
         if ok:
             messages.success(request, ISSUED.format(version=issued.version))
             return redirect("reports:job_detail", issued.jobs.order_by("-pk").first().pk)
-    return _reports_page(request, assessment, form)
+    panel = selectors.report_panel(request.user, assessment)
+    if request.method == "GET" and not panel["may_reissue"]:
+        raise PermissionDenied
+    return render(request, "reports/reissue.html", {"panel": panel, "assessment": assessment, "form": form})
 
 
 @login_required

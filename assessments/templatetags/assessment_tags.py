@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 
 from assessments.models import Assessment
+from assessments.report.background import date_range as report_date_range
 from assessments.selectors.detail import IN_PROGRESS, NOT_STARTED
 
 register = template.Library()
@@ -55,3 +56,9 @@ def filesize(size):
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+@register.simple_tag
+def date_range(start, end):
+    """GOV.UK style: "14 to 16 May 2013", "30 April to 2 May 2013", or one day."""
+    return report_date_range(start, end)

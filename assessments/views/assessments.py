@@ -13,6 +13,7 @@ from assessments.rules import (
     assessor_may_review,
     lead_may_edit,
     sees_assessor_work,
+    sees_factual_check,
     sees_recommendations,
 )
 from assessments.selectors.assessments import assessments_listed_for, assessor_queue, progress_add
@@ -97,6 +98,7 @@ def assessment_detail(request, pk):
             "lead_may_edit": lead_may_edit(user, assessment),
             "assessor_may_review": assessor_may_review(user, assessment),
             "sees_recommendations": sees_recommendations(user, assessment),
+            "sees_factual_check": sees_factual_check(user, assessment),
             "is_lead": access.is_kim_lead(user, assessment.department),
             "tab": "ratings",
         },

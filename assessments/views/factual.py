@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from accounts import access
 from assessments.forms_authoring import FactualCommentForm, FactualResolutionForm
 from assessments.models import Assessment
+from assessments.rules import sees_factual_check
 from assessments.selectors.factual import factual_check_page, factual_comment_get_or_none
 from assessments.services.factual import factual_comment_add, factual_comment_resolve
 from common.requests import posted, run_service
@@ -22,8 +23,7 @@ Status = Assessment.Status
 def _shared_assessment(request, pk):
     """TNA's assessors see the check of any TNA-led assessment; the department once its draft is shared."""
     assessment = visible_assessment(request, pk)
-    shared = assessment.status in (Status.FACTUAL_CHECK, Status.PUBLISHED)
-    if not assessment.is_tna_led or not (access.sees_every_department(request.user) or shared):
+    if not sees_factual_check(request.user, assessment):
         raise Http404("No factual accuracy check for this assessment")
     return assessment
 
