@@ -5,7 +5,7 @@ from django import forms
 from accounts.models import Department
 from common.forms import form_helper
 
-from .selectors.crossgov import SORTS, Filters
+from .selectors.crossgov import Filters, sorts
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 YEAR_ERRORS = {
@@ -51,7 +51,7 @@ class DashboardFilterForm(forms.Form):
     sort = forms.ChoiceField(
         label="Sort ratings by",
         required=False,
-        choices=list(SORTS.items()),
+        choices=(),  # set per form: sorting by score follows the setting DASHBOARD_SCORE
         error_messages={"invalid_choice": "Select how to sort from the list"},
     )
 
@@ -62,6 +62,7 @@ class DashboardFilterForm(forms.Form):
         self.themes_by_framework = themes_by_framework
         self.fields["framework"].choices = [(key, framework.name) for key, framework in self.frameworks.items()]
         self.fields["framework"].initial = str(current.pk) if current else ""
+        self.fields["sort"].choices = list(sorts().items())
         chosen = self.chosen_framework()
         themes = themes_by_framework.get(chosen.pk, []) if chosen else []
         self.fields["theme"].choices = [("", "All themes"), *[(str(t.number), f"{t.number}. {t.name}") for t in themes]]

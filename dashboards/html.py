@@ -55,10 +55,9 @@ def _head(table, heat):
             for label, span in table.header_groups
         )
         rows.append(f'<tr class="govuk-table__row">{groups}</tr>')
-    last = len(table.headers) - 1
     cells = []
     for index, (header, numeric) in enumerate(table.header_cells):
-        if heat and 1 < index < last:
+        if heat and index in table.heat_columns:
             cells.append(
                 f'<th scope="col" class="govuk-table__header app-heat__area">'
                 f'<span class="app-heat__area-text">{escape(header)}</span></th>'

@@ -53,6 +53,8 @@ class Table:
     compact: bool = False
     # (label, number of columns) over the headers, e.g. themes over their areas; not exported.
     header_groups: list = field(default_factory=list)
+    # In a heatmap, the columns of ratings (their headers are set on end to fit).
+    heat_columns: frozenset = frozenset()
 
     @property
     def header_cells(self):

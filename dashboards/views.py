@@ -72,9 +72,12 @@ def _cross_government(request):
             "page": page,
             "filters": filters,
             "filter_lines": filters.describe(themes.get(filters.framework.pk, [])),
-            "exports": _export_links(request, crossgov.SECTIONS),
-            "score_rule": rules.SCORE_RULE,
-            "reassessment_rule": rules.REASSESSMENT_RULE,
+            "exports": _export_links(request, crossgov.sections()),
+            "sections": crossgov.sections(),
+            # IMA Portal's own rules (settings), each stated where it is applied.
+            "score_rule": rules.score_rule(),
+            "reassessment_rule": rules.reassessment_rule(),
+            "rag_rule": rules.rag_rule(),
             "this_year": timezone.localdate().year,
         },
     )
@@ -115,7 +118,7 @@ def _export_links(request, sections, **kwargs):
 def cross_government_export(request, section, fmt):
     if not access.may_see_cross_government_dashboard(request.user):
         raise Http404("No dashboard")
-    if section not in crossgov.SECTIONS or fmt not in FORMATS:
+    if section not in crossgov.sections() or fmt not in FORMATS:
         raise Http404("No such export")
     form, themes = _filter_form(request)
     if form.current is None:
@@ -128,10 +131,19 @@ def cross_government_export(request, section, fmt):
     about = [
         f"{crossgov.SECTIONS[section]}, IMA Portal, {timezone.localdate():%d %B %Y}",
         *filters.describe(themes.get(filters.framework.pk, [])),
-        rules.SCORE_RULE,
-        rules.REASSESSMENT_RULE,
+        *_rule_lines([rules.score_rule(), rules.reassessment_rule(), rules.rag_rule()]),
     ]
     return export_response(table, fmt=fmt, filename=f"ima-{section}-{timezone.localdate():%Y-%m-%d}", about=about)
+
+
+def _rule_lines(service_rules):
+    """An export's About lines for IMA Portal's own rules: a heading, then each rule and its setting."""
+    lines = [rules.OWN_RULES_HEADING]
+    for rule in service_rules:
+        lines.append(rule.text)
+        if rule.setting:
+            lines.append(rule.setting_sentence)
+    return lines
 
 
 @login_required
@@ -145,8 +157,8 @@ def department_dashboard(request, slug):
         {
             "page": page,
             "department": chosen,
-            "quartile_rule": rules.QUARTILE_RULE,
-            "minimum": rules.BENCHMARK_MINIMUM,
+            "benchmark_rule": page.benchmark_rule,
+            "rag_rule": rules.rag_rule(),
             "sees_every_department": access.sees_every_department(request.user),
             "exports": _export_links(request, department.SECTIONS, slug=chosen.slug),
             "plans_url": f"{reverse('actionplans:plan_list')}?department={chosen.slug}",
@@ -163,7 +175,9 @@ def department_export(request, slug, section, fmt):
     page = department.department_page(chosen, today=timezone.localdate())
     about = [f"{chosen.name}: {department.SECTIONS[section]}, IMA Portal, {timezone.localdate():%d %B %Y}"]
     if section == "benchmark":
-        about.append(rules.QUARTILE_RULE)
+        about.extend(_rule_lines([page.benchmark_rule]))
+    elif section == "actions":
+        about.extend(_rule_lines([rules.rag_rule()]))
     return export_response(
         page.table(section),
         fmt=fmt,

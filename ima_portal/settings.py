@@ -249,6 +249,21 @@ CELERY_BEAT_SCHEDULE["reports-sweep-lost-jobs"] = {
 }
 
 # ------------------------------------------------------------------------------
+# Dashboards: IMA Portal's own rules. The National Archives publishes a rating for each performance area, not
+# scores, averages or a reassessment formula: each rule below is the service's, stated with its value on the
+# pages that apply it (dashboards/rules.py; `manage.py check` reports a value that makes no sense).
+# Years until a department is due for reassessment, by how many performance areas its latest published
+# assessment rates Development area: "<at least this many areas>:<years>" pairs, tried in order, the number of
+# areas going down and the last pair starting 0 ("0:4" alone: every 4 years whatever the ratings).
+DASHBOARD_REASSESSMENT_INTERVALS = env("DASHBOARD_REASSESSMENT_INTERVALS", default="3:3,1:4,0:5")
+# Whether the dashboards show IMA Portal's score (the mean of a department's ratings on the scale, 1 to 6): the
+# heatmap's score column, sorting by score and the league table. Off: The National Archives' ratings only.
+DASHBOARD_SCORE = env.bool("DASHBOARD_SCORE", default=True)
+# Fewest departments with a rating for an area before a department's dashboard compares its rating with theirs
+# (fewer, and a KIM lead could work out which rating is whose).
+DASHBOARD_BENCHMARK_MINIMUM = env.int("DASHBOARD_BENCHMARK_MINIMUM", default=5)
+
+# ------------------------------------------------------------------------------
 # Security
 # https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.security
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

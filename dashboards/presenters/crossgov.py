@@ -8,9 +8,11 @@ same tables over every row, with the same filters and order.
 from collections import Counter
 from dataclasses import dataclass
 
+from actionplans import rules as action_rules
+
 from .. import tables
 from ..charts import stacked_bars
-from ..rules import ReassessmentStatus, quartiles
+from ..rules import ReassessmentStatus, quartiles, reassessment_intervals, score_shown
 from ..selectors.attention import DUE_STATUSES, overdue_by_department, reassessment_schedule
 from ..selectors.crossgov import crossgov_data
 from ..tables import Table
@@ -23,6 +25,16 @@ SECTIONS = {
     "reassessment": "Due for reassessment",
     "overdue": "Overdue actions",
 }
+SCORE_HEADER = "IMA Portal score"
+SCORE_GROUP = "IMA Portal's own measure"
+RATINGS_GROUP = "The National Archives' ratings"
+
+
+def sections():
+    """The sections shown: the league table only while the service's score is (setting DASHBOARD_SCORE)."""
+    if score_shown():
+        return SECTIONS
+    return {key: label for key, label in SECTIONS.items() if key != "league"}
 
 
 def area_heading(area):
@@ -33,10 +45,12 @@ def _assessment_label(assessment):
     return assessment.short_label
 
 
-def heatmap_table(data, rows=None):
-    """The heatmap of `rows` (a page of data.rows), or of every department shown."""
+def heatmap_table(data, rows=None, *, score=True):
+    """The heatmap of `rows` (a page of data.rows), or of every department shown; the service's score last if shown."""
     to_assessment, to_dashboard = assessment_url(), department_dashboard_url()
-    headers = ["Department", "Assessment", *[area_heading(area) for area in data.areas], "Score"]
+    headers = ["Department", "Assessment", *[area_heading(area) for area in data.areas]]
+    if score:
+        headers.append(SCORE_HEADER)
     groups = []
     for area in data.areas:
         if groups and groups[-1][0] == area.theme:
@@ -47,8 +61,13 @@ def heatmap_table(data, rows=None):
         key="heatmap",
         caption="Latest published rating of each performance area, by department",
         headers=headers,
-        numeric_columns=frozenset({len(headers) - 1}),
-        header_groups=[("", 2), *[(f"{theme.number}. {theme.name}", span) for theme, span in groups], ("", 1)],
+        numeric_columns=frozenset({len(headers) - 1}) if score else frozenset(),
+        heat_columns=frozenset(range(2, 2 + len(data.areas))),
+        header_groups=[
+            ("", 2),
+            *[(f"{theme.number}. {theme.name}", span) for theme, span in groups],
+            *([(SCORE_GROUP, 1)] if score else []),
+        ],
     )
     for row in data.rows if rows is None else rows:
         link = to_assessment(row.latest.pk)
@@ -57,7 +76,7 @@ def heatmap_table(data, rows=None):
                 tables.text(row.department.name, url=to_dashboard(row.department.slug)),
                 tables.text(_assessment_label(row.latest), url=link),
                 *[tables.rating(row.levels.get(area.pk), url=link) for area in data.areas],
-                tables.decimal2(row.score),
+                *([tables.decimal2(row.score)] if score else []),
             ]
         )
     return table
@@ -136,15 +155,37 @@ def league_ranking(data):
     return ranking
 
 
-def league_table(ranking):
-    """The league table of `ranking` (from league_ranking, or a page of it)."""
+def ratings_summary(levels, area_levels):
+    """A department's ratings in words, lowest level first: "2 DA, 8 S" (with "; 1 not rated" when some are not)."""
+    at_level = Counter(level.position for level in area_levels if level)
+    parts = [f"{at_level[level.position]} {level.abbreviation}" for level in levels if at_level[level.position]]
+    unrated = sum(1 for level in area_levels if not level)
+    text = ", ".join(parts) or "None rated"
+    return f"{text}; {unrated} not rated" if unrated and parts else text
+
+
+def league_table(ranking, levels):
+    """The league table of `ranking` (from league_ranking, or a page of it).
+
+    The score is the service's own measure (TNA publishes ratings), so each row keeps the ratings it is
+    worked out from beside it: how many areas have each level of the scale (`levels`, lowest first).
+    """
     to_assessment, to_dashboard = assessment_url(), department_dashboard_url()
     table = Table(
         key="league",
-        caption="Departments ranked by score",
-        headers=["Rank", "Department", "Latest assessment", "Areas rated", "Score", "Previous score", "Movement"],
-        numeric_columns=frozenset({0, 3, 4, 5}),
+        caption="Departments ranked by IMA Portal's score, beside the ratings it is worked out from",
+        headers=[
+            "Rank",
+            "Department",
+            "Latest assessment",
+            "Ratings (number of areas at each)",
+            SCORE_HEADER,
+            f"Previous {SCORE_HEADER}",
+            "Movement",
+        ],
+        numeric_columns=frozenset({0, 4, 5}),
         row_header=1,
+        header_groups=[("", 3), (RATINGS_GROUP, 1), (SCORE_GROUP, 3)],
     )
     for rank, row in ranking:
         table.rows.append(
@@ -152,7 +193,7 @@ def league_table(ranking):
                 tables.Cell(text=rank, numeric=True),
                 tables.text(row.department.name, url=to_dashboard(row.department.slug)),
                 tables.text(_assessment_label(row.latest), url=to_assessment(row.latest.pk)),
-                tables.number(sum(1 for level in row.levels.values() if level)),
+                tables.text(ratings_summary(levels, list(row.levels.values()))),
                 tables.decimal2(row.score),
                 tables.decimal2(row.previous_score),
                 tables.text(movement(row)),
@@ -198,7 +239,13 @@ def overdue_table(rows):
     table = Table(
         key="overdue",
         caption="Overdue actions by department, most first",
-        headers=["Department", "Overdue actions", "Overdue 30 days or more (red)", "Oldest due date", "Days overdue"],
+        headers=[
+            "Department",
+            "Overdue actions",
+            f"Overdue {action_rules.RED_AFTER_DAYS_OVERDUE} days or more (red)",
+            "Oldest due date",
+            "Days overdue",
+        ],
         numeric_columns=frozenset({1, 2, 4}),
     )
     for row in rows:
@@ -224,7 +271,7 @@ class CrossGovernmentPage:
     heatmap: Table
     distribution: Table
     distribution_chart: object
-    league: Table
+    league: Table | None  # None while the service's score is switched off
     reassessment: Table
     overdue: Table
     due_count: int
@@ -241,20 +288,22 @@ def crossgov_page(filters, *, today, page_of):
     """The page: `page_of(section, rows)` picks the rows of a paged section to show (a Pagination)."""
     data = crossgov_data(filters)
     counts = distribution_counts(data)
-    schedule = reassessment_schedule(this_year=today.year, department_type=filters.department_type)
+    score = score_shown()
+    schedule = reassessment_schedule(
+        this_year=today.year, department_type=filters.department_type, intervals=reassessment_intervals()
+    )
     overdue_rows = overdue_by_department(today=today, department_type=filters.department_type)
-    pages = {
-        "heatmap": page_of("heatmap", data.rows),
-        "league": page_of("league", league_ranking(data)),
-        "reassessment": page_of("reassessment", schedule),
-        "overdue": page_of("overdue", overdue_rows),
-    }
+    pages = {"heatmap": page_of("heatmap", data.rows)}
+    if score:
+        pages["league"] = page_of("league", league_ranking(data))
+    pages["reassessment"] = page_of("reassessment", schedule)
+    pages["overdue"] = page_of("overdue", overdue_rows)
     return CrossGovernmentPage(
         data=data,
-        heatmap=heatmap_table(data, pages["heatmap"].rows),
+        heatmap=heatmap_table(data, pages["heatmap"].rows, score=score),
         distribution=distribution_table(data, counts),
         distribution_chart=distribution_chart(data, counts),
-        league=league_table(pages["league"].rows),
+        league=league_table(pages["league"].rows, data.levels) if score else None,
         reassessment=reassessment_table(pages["reassessment"].rows),
         overdue=overdue_table(pages["overdue"].rows),
         due_count=sum(1 for row in schedule if row.status in DUE_STATUSES),
@@ -265,7 +314,10 @@ def crossgov_page(filters, *, today, page_of):
 
 
 def crossgov_section(filters, *, today, section):
-    """One section over every row, for its export (an export of the heatmap need not count overdue actions)."""
+    """One section over every row, for its export (an export of the heatmap need not count overdue actions).
+
+    `section` is one of sections(): the view answers 404 for the league table while the score is switched off.
+    """
     if section == "reassessment":
         return reassessment_table(reassessment_schedule(this_year=today.year, department_type=filters.department_type))
     if section == "overdue":
@@ -274,5 +326,5 @@ def crossgov_section(filters, *, today, section):
     if section == "distribution":
         return distribution_table(data)
     if section == "league":
-        return league_table(league_ranking(data))
-    return heatmap_table(data)
+        return league_table(league_ranking(data), data.levels)
+    return heatmap_table(data, score=score_shown())

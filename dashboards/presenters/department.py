@@ -10,13 +10,12 @@ from actionplans.labels import action_label
 
 from .. import tables
 from ..charts import stacked_bars, trend_chart
-from ..rules import BENCHMARK_MINIMUM
+from ..rules import ServiceRule, benchmark_minimum, benchmark_rule, suppressed_text
 from ..selectors.department import department_actions, department_benchmark, department_trends
 from ..tables import Cell, Table
 from ..urlmaker import action_url, assessment_url
 
 SECTIONS = {"trends": "Ratings over time", "benchmark": "How you compare", "actions": "Next deadlines"}
-SUPPRESSED = f"Not shown: fewer than {BENCHMARK_MINIMUM} departments have a rating"
 RAG_TAGS = {Rag.RED: "red", Rag.AMBER: "orange", Rag.GREEN: "green"}
 
 
@@ -60,7 +59,14 @@ def trend_charts(trends):
     return charts
 
 
-def benchmark_table(trends, rows):
+def __getattr__(name):
+    # SUPPRESSED: the words in a suppressed benchmark row, with the setting's current value.
+    if name == "SUPPRESSED":
+        return suppressed_text()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def benchmark_table(trends, rows, *, minimum=None):
     by_position = {level.position: level for level in trends.levels}
     count_columns = len(trends.levels)
     table = Table(
@@ -82,10 +88,11 @@ def benchmark_table(trends, rows):
         compact=True,
     )
     width = len(table.headers)
+    suppressed = suppressed_text(minimum)
     for row in rows:
         own = tables.rating(row.own)
         if row.suppressed:
-            table.rows.append([tables.text(_area(row.area)), own, Cell(text=SUPPRESSED, span=width - 2)])
+            table.rows.append([tables.text(_area(row.area)), own, Cell(text=suppressed, span=width - 2)])
             continue
         has_own = row.own is not None
         table.rows.append(
@@ -105,13 +112,13 @@ def benchmark_table(trends, rows):
     return table
 
 
-def benchmark_chart(trends, rows):
+def benchmark_chart(trends, rows, *, minimum=None):
     markers = {
         index: (row.own.position, f"You: {row.own.abbreviation}")
         for index, row in enumerate(rows)
         if row.own is not None and not row.suppressed
     }
-    notes = {index: SUPPRESSED for index, row in enumerate(rows) if row.suppressed}
+    notes = {index: suppressed_text(minimum) for index, row in enumerate(rows) if row.suppressed}
     return stacked_bars(
         chart_id="benchmark-chart",
         title="Your latest rating against the spread of all departments' latest ratings",
@@ -160,6 +167,7 @@ class DepartmentPage:
     benchmark_rows: list
     actions: object
     deadlines: Table
+    benchmark_rule: ServiceRule
 
     def table(self, key):
         return {"trends": self.trends_table, "benchmark": self.benchmark, "actions": self.deadlines}[key]
@@ -167,16 +175,18 @@ class DepartmentPage:
 
 def department_page(department, *, today):
     trends = department_trends(department)
-    benchmark_rows = department_benchmark(trends)
+    minimum = benchmark_minimum()  # the service's rule, read once so the rows, table and chart agree
+    benchmark_rows = department_benchmark(trends, minimum=minimum)
     actions = department_actions(department, today=today)
     return DepartmentPage(
         department=department,
         trends=trends,
         trends_table=trends_table(trends),
         charts=trend_charts(trends),
-        benchmark=benchmark_table(trends, benchmark_rows),
-        benchmark_chart=benchmark_chart(trends, benchmark_rows),
+        benchmark=benchmark_table(trends, benchmark_rows, minimum=minimum),
+        benchmark_chart=benchmark_chart(trends, benchmark_rows, minimum=minimum),
         benchmark_rows=benchmark_rows,
         actions=actions,
         deadlines=deadlines_table(actions),
+        benchmark_rule=benchmark_rule(minimum),
     )

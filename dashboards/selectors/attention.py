@@ -11,7 +11,13 @@ from actionplans.models import Action
 from actionplans.rules import days_overdue, rag_status
 from assessments.models import AreaRating, Assessment
 
-from ..rules import ReassessmentStatus, reassessment_due_year, reassessment_interval, reassessment_status
+from ..rules import (
+    ReassessmentStatus,
+    reassessment_due_year,
+    reassessment_interval,
+    reassessment_intervals,
+    reassessment_status,
+)
 from .common import PUBLISHED, RECENCY
 
 Type = Assessment.Type
@@ -43,11 +49,13 @@ def _latest(queryset, field):
     return Subquery(queryset.order_by(*ORDER).values(field)[:1])
 
 
-def reassessment_schedule(*, this_year, department_type=""):
+def reassessment_schedule(*, this_year, department_type="", intervals=None):
     """Every active department with when its next reassessment is due (one query).
 
     Listed: never assessed, overdue, due this year and due next year; most overdue first, then by name.
+    `intervals` is the service's rule (rules.reassessment_intervals(), the setting, unless given).
     """
+    intervals = intervals or reassessment_intervals()
     published = Assessment.objects.filter(department=OuterRef("pk"), status=PUBLISHED)
     baselines = published.filter(assessment_type__in=BASELINE_TYPES)
     development = (
@@ -74,7 +82,10 @@ def reassessment_schedule(*, this_year, department_type=""):
     rows = []
     for department in departments:
         status = reassessment_status(
-            last_year=department.last_year, development_areas=department.development_areas, this_year=this_year
+            last_year=department.last_year,
+            development_areas=department.development_areas,
+            this_year=this_year,
+            intervals=intervals,
         )
         if status == ReassessmentStatus.NOT_DUE:
             continue
@@ -85,9 +96,9 @@ def reassessment_schedule(*, this_year, department_type=""):
                 last_type=department.last_type,
                 last_year=department.last_year,
                 development_areas=department.development_areas,
-                interval=reassessment_interval(department.development_areas) if known else None,
+                interval=reassessment_interval(department.development_areas, intervals) if known else None,
                 due_year=reassessment_due_year(
-                    last_year=department.last_year, development_areas=department.development_areas
+                    last_year=department.last_year, development_areas=department.development_areas, intervals=intervals
                 )
                 if known
                 else None,

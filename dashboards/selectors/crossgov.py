@@ -12,15 +12,20 @@ from fractions import Fraction
 from accounts.models import Department
 from assessments.models import AreaRating, Assessment
 
-from ..rules import department_score
+from ..rules import department_score, score_shown
 from .common import areas_of, levels_by_id, ranked_published
 
 LISTED_FIELDS = ("pk", "year", "assessment_type", "recency", "department_id", "department__name", "department__slug")
 SORTS = {
     "name": "Department name (A to Z)",
-    "score_desc": "Score (highest first)",
-    "score_asc": "Score (lowest first)",
+    "score_desc": "IMA Portal score (highest first)",
+    "score_asc": "IMA Portal score (lowest first)",
 }
+
+
+def sorts():
+    """The ways to sort: by score only while the service's score is shown (setting DASHBOARD_SCORE)."""
+    return SORTS if score_shown() else {"name": SORTS["name"]}
 
 
 @dataclass

@@ -15,7 +15,7 @@ from actionplans.models import Action
 from actionplans.rules import days_overdue, rag_status
 from assessments.models import AreaRating, Assessment
 
-from ..rules import BENCHMARK_MINIMUM, quartiles
+from ..rules import benchmark_minimum, quartiles
 from .common import PUBLISHED, areas_of, levels_by_id, ranked_published
 from .mapping import NOT_COMPARABLE, Carried, carry, level_translator, mapping_sources
 
@@ -128,13 +128,15 @@ class BenchmarkRow:
     higher: int = 0
 
 
-def department_benchmark(trends):
+def department_benchmark(trends, *, minimum=None):
     """Each area's latest rating against every department's latest in the same framework version (one query).
 
-    No department is named; an area rated by fewer than BENCHMARK_MINIMUM departments is suppressed.
+    No department is named; an area rated by fewer than `minimum` departments (the service's rule:
+    rules.benchmark_minimum(), the setting, unless given) is suppressed.
     """
     if trends.latest is None:
         return []
+    minimum = minimum or benchmark_minimum()
     latest_each = ranked_published(framework_id=trends.framework.pk).filter(recency=1).values("pk")
     counts = defaultdict(Counter)
     for area_id, position, number in (
@@ -151,7 +153,7 @@ def department_benchmark(trends):
         own = trend_row.cells[-1].level if trend_row.cells else None
         rated = sum(area_counts.values())
         row = BenchmarkRow(
-            area=trend_row.area, own=own, counts=dict(area_counts), rated=rated, suppressed=rated < BENCHMARK_MINIMUM
+            area=trend_row.area, own=own, counts=dict(area_counts), rated=rated, suppressed=rated < minimum
         )
         if not row.suppressed:
             row.lower_quartile, row.median, row.upper_quartile = quartiles(area_counts)
