@@ -64,7 +64,7 @@ class ThemeSummaryForm(VersionedForm):
 
     def __init__(self, *args, assessment=None, **kwargs):
         super().__init__(*args, **kwargs)
-        review = assessment is None or assessment.assessment_type == "progress_review"
+        review = assessment is None or assessment.assessment_type not in ("ima", "reassessment")
         if review:
             word = (
                 "reassessment"

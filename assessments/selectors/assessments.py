@@ -7,6 +7,7 @@ person's scope answers 404.
 """
 
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from accounts import access
@@ -14,7 +15,7 @@ from assessments.models import AreaRating, Assessment
 
 Status = Assessment.Status
 
-WAITING = (Status.SUBMITTED, Status.IN_REVIEW)
+WAITING = (Status.SUBMITTED, Status.IN_REVIEW, Status.FACTUAL_CHECK)
 
 
 def assessments_visible_to(user):
@@ -66,10 +67,12 @@ def assessment_list_for(user):
 
 
 def assessor_queue(user):
-    """Submitted and in-review assessments, oldest submission first: the assessor's work to do."""
+    """The assessor's work to do: self-assessments submitted or in review, and TNA's own reports being written
+    or checked; oldest first (by submission, or by opening for TNA's own)."""
     if not access.is_assessor(user):
         return Assessment.objects.none()
-    return assessment_list_for(user).filter(status__in=WAITING).order_by("submitted_at", "pk")
+    waiting_since = Coalesce("submitted_at", "created_at")
+    return assessment_list_for(user).filter(status__in=WAITING).order_by(waiting_since, "pk")
 
 
 def department_assessments(user, department):

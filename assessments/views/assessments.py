@@ -63,7 +63,7 @@ def assessment_open(request):
         assessment, ok = run_service(form, open_service, by=request.user, **form.cleaned_data)
         if ok:
             messages.success(request, f"{assessment.department.name} {assessment.short_label} opened")
-            return redirect("assessments:assessment_detail", assessment.pk)
+            return redirect("assessments:assessment_review", assessment.pk)
     return render(request, "assessments/assessment_open.html", {"form": form})
 
 

@@ -31,7 +31,7 @@ def test_assessor_opens_each_assessor_type_for_any_department(framework, assesso
     assessment = lifecycle.assessment_open(
         by=assessor, department=department_b, assessment_type=assessment_type, year=2020
     )
-    assert assessment.status == Status.DRAFT
+    assert assessment.status == Status.IN_REVIEW  # TNA writes it: no department self-assessment first
     assert assessment.ratings.count() == 10
     assert assessment.created_by == assessor
     expected_baseline = ima if assessment_type in Assessment.TYPES_WITH_BASELINE else None
@@ -170,9 +170,11 @@ def test_submit_with_incomplete_areas_is_refused_and_names_them(self_assessment,
     assert self_assessment.status == Status.DRAFT
 
 
-def test_an_ima_opened_by_an_assessor_is_rated_and_submitted_by_the_department(ima, lead_a):
-    rate_all(ima, lead_a)
-    assert lifecycle.assessment_submit(assessment=ima, by=lead_a).status == Status.SUBMITTED
+def test_an_ima_is_tnas_to_write_so_the_department_never_submits_it(ima, lead_a):
+    refused(
+        lifecycle.SUBMIT_WRONG_STATE.format(status="in review"),
+        lambda: lifecycle.assessment_submit(assessment=ima, by=lead_a),
+    )
 
 
 def test_resubmit_moves_returned_to_submitted(self_assessment, lead_a, assessor):
@@ -262,11 +264,13 @@ def test_return_with_area_comments_reopens_those_areas_only(self_assessment, lea
 def test_publish_needs_an_assessor_rating_in_every_area(self_assessment, lead_a, assessor):
     assessment = to_state(self_assessment, Status.IN_REVIEW, lead=lead_a, assessor=assessor)
     refused(
-        lifecycle.PUBLISH_UNRATED.format(
-            areas=", ".join(
-                f"{r.area.reference} {r.area.name}" for r in assessment.ratings.select_related("area__theme")
+        [
+            lifecycle.PUBLISH_UNRATED.format(
+                areas=", ".join(
+                    f"{r.area.reference} {r.area.name}" for r in assessment.ratings.select_related("area__theme")
+                )
             )
-        ),
+        ],
         lambda: lifecycle.assessment_publish(assessment=assessment, by=assessor),
     )
 

@@ -35,8 +35,8 @@ def test_assessor_opens_an_ima_from_the_form(assessor_client, framework, departm
         {"department": department_b.pk, "assessment_type": "ima", "year": "2024"},
     )
     assessment = Assessment.objects.get()
-    assert response["Location"] == reverse("assessments:assessment_detail", args=[assessment.pk])
-    assert (assessment.department, assessment.year, assessment.status) == (department_b, 2024, Status.DRAFT)
+    assert response["Location"] == reverse("assessments:assessment_review", args=[assessment.pk])
+    assert (assessment.department, assessment.year, assessment.status) == (department_b, 2024, Status.IN_REVIEW)
 
 
 def test_opening_with_bad_input_shows_errors_and_keeps_values(assessor_client, framework, department_b):
