@@ -260,7 +260,7 @@ def benchmark_rule(minimum=None):
 
 
 def rag_rule():
-    red, warning = action_rules.RED_AFTER_DAYS_OVERDUE, action_rules.WARNING_DAYS
+    red, warning = action_rules.red_after_days_overdue(), action_rules.warning_days()
     text = (
         f"An action's RAG status is red when it is overdue by {red} days or more; amber when it is overdue by less, "
         f"or due within {warning} days and not started; otherwise green."

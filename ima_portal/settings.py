@@ -223,6 +223,10 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 # Days before an action's due date on which its owner and KIM leads are reminded (plus the day after).
+# The RAG of an action (actionplans/rules.py) is IMA Portal's own rule, not TNA's: amber when due within
+# ACTION_RAG_WARNING_DAYS and not started, or overdue; red when overdue by ACTION_RAG_RED_AFTER_DAYS_OVERDUE or more.
+ACTION_RAG_WARNING_DAYS = env.int("ACTION_RAG_WARNING_DAYS", default=30)
+ACTION_RAG_RED_AFTER_DAYS_OVERDUE = env.int("ACTION_RAG_RED_AFTER_DAYS_OVERDUE", default=30)
 ACTION_REMINDER_DAYS = [int(days) for days in env.list("ACTION_REMINDER_DAYS", default=["30", "7", "1"])]
 
 # ------------------------------------------------------------------------------

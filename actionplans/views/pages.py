@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from actionplans.rules import RED_AFTER_DAYS_OVERDUE, WARNING_DAYS
+from actionplans.rules import red_after_days_overdue, warning_days
 from actionplans.selectors.lists import my_action_counts, my_actions
 from actionplans.services.reminders import reminder_days
 
@@ -19,8 +19,8 @@ def my_actions_view(request):
 @require_http_methods(["GET"])
 def help_rag(request):
     context = {
-        "warning_days": WARNING_DAYS,
-        "red_after": RED_AFTER_DAYS_OVERDUE,
+        "warning_days": warning_days(),
+        "red_after": red_after_days_overdue(),
         "reminder_days": reminder_days(),
     }
     return render(request, "actionplans/help_rag.html", context)

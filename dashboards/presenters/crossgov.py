@@ -242,7 +242,7 @@ def overdue_table(rows):
         headers=[
             "Department",
             "Overdue actions",
-            f"Overdue {action_rules.RED_AFTER_DAYS_OVERDUE} days or more (red)",
+            f"Overdue {action_rules.red_after_days_overdue()} days or more (red)",
             "Oldest due date",
             "Days overdue",
         ],

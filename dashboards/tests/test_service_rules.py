@@ -18,7 +18,6 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from actionplans import rules as action_rules
 from assessments.services.framework import DEFAULT_FRAMEWORK_FILE
 from dashboards import rules
 from dashboards.presenters.crossgov import overdue_table
@@ -266,7 +265,7 @@ def test_the_default_settings_pass_the_system_check():
 # RAG: applied by actionplans.rules; the dashboards state it as the service's own
 
 
-def test_both_dashboards_state_the_rag_rule_as_the_services_own(assessor_client, framework, department_a, monkeypatch):
+def test_both_dashboards_state_the_rag_rule_as_the_services_own(assessor_client, framework, department_a, settings):
     publish(department_a, framework, year=2015)
     expected = (
         f"{OWN} An action's RAG status is red when it is overdue by 30 days or more; amber when it is overdue by "
@@ -274,7 +273,7 @@ def test_both_dashboards_state_the_rag_rule_as_the_services_own(assessor_client,
     )
     assert inset(assessor_client.get(INDEX), "rag") == expected
     assert inset(dashboard(assessor_client, department_a), "rag") == expected
-    monkeypatch.setattr(action_rules, "RED_AFTER_DAYS_OVERDUE", 45)
+    settings.ACTION_RAG_RED_AFTER_DAYS_OVERDUE = 45
     response = assessor_client.get(INDEX)
     assert "overdue by 45 days or more" in inset(response, "rag")
     assert "Overdue 45 days or more (red)" in overdue_table([]).headers
