@@ -16,7 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from actionplans.choices import ActionStatus, PlanStatus, Priority, RecommendationStatus, ReviewDecision
-from actionplans.models import Action, ActionPlan, PlanReview, ProgressUpdate, Recommendation
+from actionplans.models import Action, ActionPlan, NextStep, PlanReview, ProgressUpdate, Recommendation
 from actionplans.services.snapshot import build_snapshot
 from assessments.models import Assessment, PerformanceArea
 from common.history import attribute_change
@@ -311,4 +311,39 @@ def seed_action_plans(departments, assessor, *, today=None):
     for review in reviews:
         review.created_at = review.plan.accepted_at
     PlanReview.objects.bulk_update(reviews, ["created_at"], batch_size=200)
+    seed_next_steps(departments, assessor)
     return len(seeder.plans)
+
+
+def seed_next_steps(departments, assessor):
+    """Each published progress review's Next steps, as its assessor wrote them: its baseline's recommendations
+    (up to three, labelled in full). Idempotent: a review that has next steps is left alone."""
+    reviews = (
+        Assessment.objects.filter(
+            department__in=departments,
+            status=Assessment.Status.PUBLISHED,
+            assessment_type=Assessment.Type.PROGRESS_REVIEW,
+            baseline__isnull=False,
+        )
+        .exclude(next_steps__isnull=False)
+        .select_related("baseline")
+    )
+    by_baseline = defaultdict(list)
+    for recommendation in Recommendation.objects.filter(
+        assessment__in=[review.baseline_id for review in reviews]
+    ).select_related("assessment"):
+        by_baseline[recommendation.assessment_id].append(recommendation)
+    steps = []
+    for review in reviews:
+        chosen = sorted(by_baseline[review.baseline_id], key=lambda item: item.number)[:3]
+        for position, recommendation in enumerate(chosen, start=1):
+            step = NextStep(
+                assessment=review,
+                position=position,
+                text=f"{recommendation.full_label}: {recommendation.text}",
+                recommendation=recommendation,
+                created_by=assessor,
+            )
+            attribute_change(step, by=assessor, at=review.published_at)
+            steps.append(step)
+    bulk_create_with_history(steps, NextStep, batch_size=500, default_user=assessor)

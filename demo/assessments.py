@@ -128,8 +128,15 @@ def _assessment(plan, framework, assessor, lead, rng):
         assessment.interviews_from, assessment.interviews_to, assessment.published_on = start, end, published
         assessment.published_at, assessment.published_by, assessment.created_by = published_at, assessor, assessor
         assessment.share_good_practice = rng.random() < 0.5
+        assessment.fieldwork_place = f"{plan.department.short_name} offices, London"
+        assessment.assessed_on = end.replace(day=1)
         if plan.assessment_type == Type.PROGRESS_REVIEW:
             assessment.next_steps_text = narratives.NEXT_STEPS
+        else:
+            assessment.key_findings = narratives.KEY_FINDINGS
+            assessment.commitment_text = narratives.COMMITMENT.format(department=plan.department.name)
+            assessment.commitment_signed_by = "Permanent Secretary"
+            assessment.commitment_signed_on = start - datetime.timedelta(days=60)
         attribute_change(assessment, by=assessor, at=published_at)
     else:
         assessment.created_by = lead
@@ -175,6 +182,8 @@ def _theme_summaries(plan, areas):
             situation_source = plan.baseline or plan
             average = sum(situation_source.levels[pk] for pk in theme_areas) / len(theme_areas)
             summary.situation_at_time = narratives.theme_situation(theme.number, average)
+            if not plan.baseline:
+                summary.progress_narrative = narratives.theme_findings(theme.number, average)
             if plan.baseline:
                 changes = {pk: plan.levels[pk] - plan.baseline.levels[pk] for pk in theme_areas}
                 movement = sum(changes.values()) / len(changes)

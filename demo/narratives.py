@@ -87,6 +87,19 @@ NEXT_STEPS = (
     "and will agree the timing of the next review with the KIM team."
 )
 
+KEY_FINDINGS = (
+    "The department has the foundations of good information management: senior leaders recognise the value "
+    "of information and the KIM team is respected across the business.\n\n"
+    "The main risks lie in the volume of unstructured digital information held outside the corporate system, "
+    "and in the backlog of records awaiting review. The recommendations in this report address both."
+)
+
+COMMITMENT = (
+    "{department} recognises that the information it holds is a vital asset. We are committed to managing it "
+    "well, so that it supports our work, meets our legal obligations and is kept or destroyed as it should be.\n\n"
+    "We welcome The National Archives' Information Management Assessment and will act on its recommendations."
+)
+
 SELF_NARRATIVE = (
     "We have reviewed our approach to this area since the last assessment. {strength_or_weakness} "
     "Evidence is held by the KIM team and can be shared on request."
@@ -124,3 +137,9 @@ def self_narrative(area_key, position):
     weakness, strength = AREA_TEXT.get(area_key, ("practice is uneven", "practice is well established"))
     phrase = f"We recognise that {weakness}." if position <= 3 else f"We believe that {strength}."
     return SELF_NARRATIVE.format(strength_or_weakness=phrase)
+
+
+def theme_findings(theme_number, average_position):
+    """What an IMA found in a theme (its "situation at the time" for the reviews that follow)."""
+    weak, fair = THEME_SITUATION.get(theme_number, ("Practice was uneven.", "Practice was broadly sound."))
+    return (weak if average_position < 2.5 else fair).replace(" was ", " is ").replace(" were ", " are ")

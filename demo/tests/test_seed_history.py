@@ -5,6 +5,8 @@ from django.db.models import F
 from accounts import access
 from accounts.models import Department, User
 from assessments.models import AreaRating, Assessment, Evidence, ThemeSummary
+from assessments.report.publication import content_gaps
+from assessments.selectors.framework import framework_themes
 from demo.assessments import LAST_YEAR, _history_plans, _rng
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +155,14 @@ def test_seeding_history_needs_the_framework(settings, db):
     settings.DEBUG = True
     with pytest.raises(CommandError, match="load_framework"):
         call_command("seed_demo", "--departments", "2")
+
+
+
+def test_every_seeded_published_report_has_every_section_written(seeded):
+    """A published report never prints a placeholder: every section of the demo's reports has its words."""
+    published = Assessment.objects.filter(status=Status.PUBLISHED, assessment_type__in=Assessment.TNA_LED_TYPES)
+    assert published.exists()
+    for assessment in published.select_related("department", "baseline", "framework"):
+        summaries = {summary.theme_id: summary for summary in assessment.theme_summaries.all()}
+        gaps = content_gaps(assessment, themes=framework_themes(assessment.framework), summaries=summaries)
+        assert gaps == [], (str(assessment), gaps)
