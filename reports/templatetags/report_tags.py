@@ -1,3 +1,6 @@
+"""Filters the report templates use to print snapshot values (dates are ISO text in a snapshot)."""
+
+import re
 from datetime import date
 
 from django import template
@@ -6,6 +9,10 @@ from django.utils.dateformat import format as format_date
 from common.colours import safe_colour
 
 register = template.Library()
+
+NBSP = "\u00a0"
+# A word this short stays on the line of its neighbour ("good practice", "Development area").
+SHORT_WORD = 4
 
 
 @register.filter
@@ -19,24 +26,43 @@ def as_date(value):
         return None
 
 
-@register.simple_tag
-def date_range(start, end):
-    """GOV.UK style: "14 to 16 May 2013", "30 April to 2 May 2013", or one day."""
-    start, end = as_date(start), as_date(end)
-    if start is None and end is None:
-        return ""
-    if start is None or end is None or start == end:
-        return format_date(start or end, "j F Y")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day} to {format_date(end, 'j F Y')}"
-    if start.year == end.year:
-        return f"{format_date(start, 'j F')} to {format_date(end, 'j F Y')}"
-    return f"{format_date(start, 'j F Y')} to {format_date(end, 'j F Y')}"
+@register.filter
+def month_year(value):
+    """ "May 2013" from an ISO date; "" when there is none."""
+    value = as_date(value)
+    return format_date(value, "F Y") if value else ""
+
+
+@register.filter
+def long_date(value):
+    """ "14 May 2013" from an ISO date; "" when there is none."""
+    value = as_date(value)
+    return format_date(value, "j F Y") if value else ""
+
+
+@register.filter
+def year_of(value):
+    value = as_date(value)
+    return value.year if value else ""
+
+
+def keep_short_words_together(words):
+    """A short word keeps the next word on its line (and a short last word its previous one), so a narrow
+    cell breaks "Progressing towards / good practice", never "good / practice" or "Development / area"."""
+    parts = words.split()
+    if len(parts) < 2:
+        return words
+    joined = parts[0]
+    last = len(parts) - 1
+    for index in range(1, len(parts)):
+        short = len(parts[index - 1]) <= SHORT_WORD or (index == last and len(parts[index]) <= SHORT_WORD)
+        joined += (NBSP if short else " ") + parts[index]
+    return joined
 
 
 @register.filter
 def rating_words(rating):
-    return rating["name"] if rating else "Not rated"
+    return keep_short_words_together(rating["name"]) if rating else "Not rated"
 
 
 @register.filter
@@ -59,3 +85,13 @@ def with_article(name):
     if not name or name.startswith(("HM ", "His Majesty", "Her Majesty", "The ", "the ")):
         return name
     return f"the {name}"
+
+
+@register.filter
+def next_step_line(item):
+    """A Next steps item as written, led by the reference of the recommendation it follows up unless the
+    text already starts with it (the suggested wording is "IMA 2013 R3: ...")."""
+    text, reference = item.get("text", ""), item.get("reference", "")
+    if not reference or re.match(rf"{re.escape(reference)}\b", text):
+        return text
+    return f"{reference}: {text}"

@@ -21,7 +21,8 @@ def test_progress_review_has_its_sections_in_order(review):
     text = pdf_text(_pdf(review))
     position = 0
     for heading in (
-        "Information Management Assessment: progress review Department for Education September 2015",
+        "Information Management Assessment: progress review Department for Education",
+        "Published: September 2015",
         "Background",
         "Progress to address recommendations and risk areas",
         "1. The value of information",
@@ -35,10 +36,17 @@ def test_progress_review_has_its_sections_in_order(review):
 
 def test_background_names_the_ima_dates_and_the_review(review):
     text = pdf_text(_pdf(review))
-    assert "Information Management Assessment (IMA) of the Department for Education (DfE) in 2013" in text
+    assert "Information Management Assessment (IMA) of the Department for Education (DfE), with interviews" in text
     assert "interviews held 14 to 16 May 2013" in text
     assert "formally assessed through interviews held 2 to 3 June 2015" in text
-    assert "The department has since moved to a new building." in text
+
+
+def test_the_assessors_background_replaces_the_generated_one(review):
+    Assessment.objects.filter(pk=review.pk).update(background_text="The department has since moved building.")
+    review.refresh_from_db()
+    text = pdf_text(_pdf(review))
+    assert "Background The department has since moved building." in text
+    assert "interviews held 14 to 16 May 2013" not in text
 
 
 def test_theme_tables_have_the_years_in_the_header_and_rows_read_area_then_both_ratings(review):
@@ -59,12 +67,15 @@ def test_a_reassessment_baseline_is_named_reassessment_and_year(department_a, fr
     assert "Situation at the time of the reassessment" in text
 
 
-def test_next_steps_lists_the_outstanding_recommendations(review):
+def test_next_steps_prints_the_lead_then_the_items_as_written(review):
     text = pdf_text(_pdf(review))
-    next_steps = text[text.index("Next steps") :]
-    assert "TNA will continue to monitor progress against the action plan." in next_steps
-    assert "Review the information management policy" in next_steps
-    assert "Complete the asset register" in next_steps
+    next_steps = text[text.rindex("Next steps") :]
+    assert next_steps.startswith("Next steps TNA will continue to monitor progress against the action plan.")
+    # The suggested wording already names its recommendation; a reworded item is led by it; a free one is not.
+    assert "IMA 2013 R1: Review the information management policy" in next_steps
+    assert "IMA 2013 R1: IMA 2013 R1" not in next_steps
+    assert "IMA 2013 R2: Complete the asset register by March 2016" in next_steps
+    assert "Agree a date for the next transfer of selected records." in next_steps
 
 
 def test_every_page_after_the_title_has_page_x_of_y_and_the_department(review):
@@ -177,11 +188,15 @@ def test_ima_report_has_key_findings_highlights_recommendations_and_themes(depar
     ima = published_ima(department_a, framework, levels=[1, 2, 2, 1, 5, 2, 1, 2, 3, 2])
     recommendations_for(ima)
     text = pdf_text(_pdf(ima, kind="ima_report"))
-    for heading in ("Statement of commitment", "IMA background", "Key findings of the assessment", "Highlights"):
+    for heading in ("IMA background", "Key findings of the assessment", "Highlights"):
         assert heading in text
+    assert "Statement of commitment" not in text  # none was recorded: the section is left out
     assert "1.1 Communicating and realising value Development area" in text
     assert "Recognising information risk Good practice Findings for Recognising information risk." in text
-    assert "R1 Review the information management policy High" in text
+    assert (
+        "Other recommendations Reference Recommendation Priority R1 Review the information management policy High"
+        in text
+    )
     assert "3. Information risk, governance and oversight" in text
 
 
