@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     path("jobs/<int:pk>/retry/", views.job_retry, name="job_retry"),
     path("jobs/<int:pk>/download/", views.job_download, name="job_download"),
     path("issued/<int:pk>/download/", views.issued_download, name="issued_download"),
+    path("import/", import_views.import_report, name="import_report"),
 ]
