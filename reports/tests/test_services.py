@@ -11,6 +11,7 @@ from reports.services import (
     ISSUE_ONLY_ASSESSORS,
     ISSUE_ONLY_PUBLISHED,
     MARKING_NOT_ALLOWED,
+    REISSUE_NEEDS_REASON,
     report_issue,
     report_job_request,
 )
@@ -86,7 +87,7 @@ def test_an_issued_version_never_changes_and_reissue_makes_version_2(review, ass
 
     Assessment.objects.filter(pk=review.pk).update(background_text="Written after the review was issued.")
     review.refresh_from_db()
-    reissued = report_issue(assessment=review, by=assessor)
+    reissued = report_issue(assessment=review, by=assessor, reason="Corrects the background")
     jobs.job_execute(reissued.jobs.get().pk)
     reissued.refresh_from_db()
     issued.refresh_from_db()
@@ -94,7 +95,7 @@ def test_an_issued_version_never_changes_and_reissue_makes_version_2(review, ass
     assert reissued.version == 2
     assert "Written after the review was issued." in pdf_text(_stored_bytes(reissued.pdf.name))
     assert _stored_bytes(issued.pdf.name) == version_1
-    assert "Written after the review was issued." not in issued.snapshot["background_text"]
+    assert "Written after the review was issued." not in issued.snapshot["background"]
 
 
 def test_only_an_assessor_issues_a_report(review, lead_a):
@@ -122,3 +123,12 @@ def test_a_marking_not_in_the_list_is_refused(review, assessor):
 def test_another_departments_lead_cannot_request(review, lead_b):
     with pytest.raises(ServiceError):
         report_job_request(assessment=review, kind="progress_review", by=lead_b)
+
+
+def test_a_new_version_says_why_it_was_issued(review, assessor):
+    report_issue(assessment=review, by=assessor)
+    with pytest.raises(ServiceError) as refused:
+        report_issue(assessment=review, by=assessor, reason="  ")
+    assert (refused.value.message, refused.value.field) == (REISSUE_NEEDS_REASON, "reason")
+    second = report_issue(assessment=review, by=assessor, reason="Corrects the fieldwork dates")
+    assert (second.version, second.reason) == (2, "Corrects the fieldwork dates")

@@ -154,9 +154,11 @@ def test_issued_versions_are_listed_with_date_and_issuer_and_download(client, as
 def test_an_assessor_reissues_as_version_2(client, assessor, review, sent_jobs):
     report_issue(assessment=review, by=assessor)
     client.force_login(assessor)
-    response = client.post(reverse("reports:report_reissue", args=[review.pk]))
+    refused = client.post(reverse("reports:report_reissue", args=[review.pk]))
+    assert refused.status_code == 200 and "Enter why a new version is issued" in refused.content.decode()
+    response = client.post(reverse("reports:report_reissue", args=[review.pk]), {"reason": "Corrects a date"})
     assert response.status_code == 302
-    assert list(review.issued_reports.values_list("version", flat=True)) == [2, 1]
+    assert list(review.issued_reports.values_list("version", "reason")) == [(2, "Corrects a date"), (1, "")]
 
 
 def test_a_lead_cannot_reissue(client, lead_a, review):
@@ -164,13 +166,13 @@ def test_a_lead_cannot_reissue(client, lead_a, review):
     assert client.post(reverse("reports:report_reissue", args=[review.pk])).status_code == 403
 
 
-def test_a_refused_reissue_shows_the_reports_page_with_the_error_summary(client, assessor, review):
+def test_a_refused_reissue_shows_its_page_with_the_error_summary(client, assessor, review):
     Assessment.objects.filter(pk=review.pk).update(status=Assessment.Status.IN_REVIEW)
     client.force_login(assessor)
     response = client.post(reverse("reports:report_reissue", args=[review.pk]))
     content = response.content.decode()
     assert response.status_code == 200
-    assert "<title>Error: Reports:" in content
+    assert "<title>Error: Issue the report" in content
     assert 'class="govuk-error-summary"' in content and ISSUE_ONLY_PUBLISHED in content
     assert not review.issued_reports.exists()
 
