@@ -11,8 +11,7 @@ from django.urls import Resolver404, resolve
 from assessments.tests.support import docx_bytes
 from network.models import MeetingPaper
 from network.services.papers import paper_add
-
-from .factories import MeetingFactory
+from network.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

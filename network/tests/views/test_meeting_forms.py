@@ -1,15 +1,13 @@
-"""Recording meetings: what the forms and services accept and refuse, in GOV.UK words."""
+"""Recording meetings through the pages: what the forms accept and refuse, in GOV.UK words."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from common.errors import NotAllowed
 from network.models import Attendance, Meeting
-from network.services.meetings import meeting_attendance_set, meeting_create, meeting_update
-
-from .factories import MeetingFactory
+from network.services.meetings import meeting_attendance_set
+from network.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -82,19 +80,6 @@ def test_edit_form_shows_current_values(assessor_client):
     meeting.agenda_items.create(order=1, title="Records transfer report")
     page = assessor_client.get(f"/network/meetings/{meeting.pk}/edit/").content.decode()
     assert "Room 101" in page and "Records transfer report" in page
-
-
-def test_planned_meeting_drops_a_stray_original_date(assessor):
-    meeting = meeting_create(by=assessor, date=future(), status=Meeting.Status.PLANNED, original_date=future(3))
-    assert meeting.original_date is None
-
-
-def test_services_refuse_members(lead_a):
-    with pytest.raises(NotAllowed):
-        meeting_create(by=lead_a, date=future(), status=Meeting.Status.PLANNED)
-    meeting = MeetingFactory(date=future(), status=Meeting.Status.PLANNED)
-    with pytest.raises(NotAllowed):
-        meeting_update(meeting=meeting, by=lead_a, title="Changed")
 
 
 def test_attendance_is_exactly_the_selected_departments(assessor, assessor_client, department_a, department_b):

@@ -8,8 +8,9 @@ from openpyxl import load_workbook
 
 from actionplans.models import ProgressUpdate
 from actionplans.tests import steps
-from actionplans.tests.factories import ActionFactory, published_assessment
+from actionplans.tests.factories import ActionFactory
 from assessments.models import Assessment
+from assessments.tests.factories import published_assessment
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,8 @@ from django.utils import timezone
 from accounts.tests.factories import kim_lead_of
 from assessments.tests.factories import DepartmentFactory, published_assessment
 from network.models import AgendaItem, Attendance, MeetingAction, MeetingPaper
+from network.tests.factories import DiscussionItemFactory, MeetingFactory, approved_excerpt, rating_for
 from tests.support.queries import page_queries
-
-from .factories import DiscussionItemFactory, MeetingFactory, approved_excerpt, rating_for
 
 pytestmark = pytest.mark.django_db
 

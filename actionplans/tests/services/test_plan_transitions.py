@@ -9,8 +9,8 @@ from actionplans.services import review as review_services
 from actionplans.services.plans import plan_create, plan_reopen, plan_submit
 from actionplans.services.review import plan_accept, plan_close, plan_return
 from actionplans.tests import steps
-from actionplans.tests.factories import published_assessment
 from assessments.models import Assessment
+from assessments.tests.factories import published_assessment
 from common.errors import NotAllowed, ServiceError
 
 pytestmark = pytest.mark.django_db
@@ -57,15 +57,15 @@ def test_only_the_departments_lead_starts_a_plan(request, assessor, assessment_a
 # Submitting
 
 
-def test_lead_submits_and_assessors_are_told(assessor, lead_a, assessment_a, emails):
+def test_lead_submits_and_assessors_are_told(assessor, lead_a, assessment_a, broker):
     plan = steps.draft(assessor, lead_a, assessment_a)
-    with emails():
+    with broker.after_commit():
         plan_submit(plan=plan, by=lead_a)
     plan.refresh_from_db()
     assert plan.status == PlanStatus.SUBMITTED and plan.submitted_at
-    assert [m.to for m in emails.outbox] == [[assessor.email]]
-    assert "submitted for review" in emails.outbox[0].subject
-    assert f"/action-plans/plans/{plan.pk}/review/" in emails.outbox[0].body
+    assert [m.to for m in broker.emails] == [[assessor.email]]
+    assert "submitted for review" in broker.emails[0].subject
+    assert f"/action-plans/plans/{plan.pk}/review/" in broker.emails[0].body
 
 
 def test_submit_refused_without_actions(assessor, lead_a, assessment_a):
@@ -94,10 +94,10 @@ def test_contributor_cannot_submit(assessor, lead_a, contributor_a, assessment_a
 # Returning
 
 
-def test_assessor_returns_with_overall_and_per_action_comments(assessor, lead_a, assessment_a, emails):
+def test_assessor_returns_with_overall_and_per_action_comments(assessor, lead_a, assessment_a, broker):
     plan = steps.submitted(assessor, lead_a, assessment_a)
     first, second = plan.actions.order_by("recommendation__number")
-    with emails():
+    with broker.after_commit():
         review = plan_return(
             plan=plan, by=assessor, comment="Add dates", action_comments={first.pk: "Too vague", second.pk: "  "}
         )
@@ -105,8 +105,8 @@ def test_assessor_returns_with_overall_and_per_action_comments(assessor, lead_a,
     assert plan.status == PlanStatus.RETURNED
     assert [(c.action_label, c.comment) for c in review.action_comments.all()] == [("1A", "Too vague")]
     assert review.snapshot["recommendations"][0]["actions"][0]["label"] == "1A"
-    assert [m.to for m in emails.outbox] == [[lead_a.email]]
-    assert "1A: Too vague" in emails.outbox[0].body
+    assert [m.to for m in broker.emails] == [[lead_a.email]]
+    assert "1A: Too vague" in broker.emails[0].body
 
 
 def test_return_needs_a_comment(assessor, lead_a, assessment_a):
@@ -132,14 +132,14 @@ def test_returned_plan_can_be_changed_and_resubmitted(assessor, lead_a, assessme
 # Accepting
 
 
-def test_assessor_accepts_and_leads_are_told(assessor, lead_a, assessment_a, emails):
+def test_assessor_accepts_and_leads_are_told(assessor, lead_a, assessment_a, broker):
     plan = steps.submitted(assessor, lead_a, assessment_a)
-    with emails():
+    with broker.after_commit():
         plan_accept(plan=plan, by=assessor, comment="Good plan")
     plan.refresh_from_db()
     assert plan.status == PlanStatus.ACCEPTED and plan.accepted_at and not plan.changed_since_accepted
-    assert [m.to for m in emails.outbox] == [[lead_a.email]]
-    assert "accepted" in emails.outbox[0].subject
+    assert [m.to for m in broker.emails] == [[lead_a.email]]
+    assert "accepted" in broker.emails[0].subject
 
 
 @pytest.mark.parametrize("state", ["draft", "returned", "accepted"])
@@ -163,13 +163,13 @@ def test_only_an_accepted_plan_is_reopened(assessor, lead_a, assessment_a, state
     refused(ServiceError, plan_services.PLAN_NOT_ACCEPTED, lambda: plan_reopen(plan=plan, by=lead_a))
 
 
-def test_assessor_closes_an_accepted_plan_by_agreement(assessor, lead_a, assessment_a, emails):
+def test_assessor_closes_an_accepted_plan_by_agreement(assessor, lead_a, assessment_a, broker):
     plan = steps.accepted(assessor, lead_a, assessment_a)
-    with emails():
+    with broker.after_commit():
         plan_close(plan=plan, by=assessor, comment="Enough progress")
     plan.refresh_from_db()
     assert plan.status == PlanStatus.CLOSED and plan.closed_at and plan.closing_comment == "Enough progress"
-    assert "closed by agreement" in emails.outbox[0].subject
+    assert "closed by agreement" in broker.emails[0].subject
 
 
 @pytest.mark.parametrize("state", ["draft", "submitted", "returned"])

@@ -5,8 +5,8 @@ import pytest
 from actionplans.selectors.lists import outstanding_recommendations
 from actionplans.services.recommendations import recommendation_close
 from actionplans.tests import steps
-from actionplans.tests.factories import published_assessment
 from assessments.models import Assessment
+from assessments.tests.factories import published_assessment
 
 pytestmark = pytest.mark.django_db
 

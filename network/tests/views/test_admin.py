@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import DiscussionItemFactory
+from network.tests.factories import DiscussionItemFactory
 
 pytestmark = pytest.mark.django_db
 

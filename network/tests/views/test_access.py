@@ -6,8 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from network.models import Meeting
-
-from .factories import DiscussionItemFactory, MeetingFactory
+from network.tests.factories import DiscussionItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

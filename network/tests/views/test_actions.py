@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from actionplans.choices import ActionStatus
 from network.models import MeetingAction
-
-from .factories import MeetingFactory
+from network.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
