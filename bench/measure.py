@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from accounts.models import User
 from assessments.models import Assessment
 from demo import people
+from tests.support.worker import WorkerProcess
 
 # The department whose pages are timed: one of the real departments, present at both sizes.
 DEPARTMENT_SLUG = "education"
@@ -183,8 +184,6 @@ def report(*, repeats, log):
     if review is None:
         notes.append("report: no published progress review to render")
         return {"report": NULL_REPORT, "notes": notes}
-    from tests.support.worker import WorkerProcess
-
     assessor = User.objects.get(email=people.ASSESSOR_EMAIL)
     bare_ms, size = _bare_render(review, assessor, repeats)
     log(f"report bare render {bare_ms:.0f} ms ({size / 1024:.0f} KiB PDF, median of {repeats})")

@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from assessments.models import PerformanceArea
+from assessments.tests.factories import published_assessment
 from dashboards.models import SAME_FRAMEWORK, AreaMapping
 from dashboards.presenters.department import department_page
-
-from .support import page_table, publish, second_framework
+from dashboards.tests.support import page_table, second_framework
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,8 @@ def later(framework):
 @pytest.fixture
 def history(framework, later, department_a):
     """An IMA against the 2013 framework, then a review against the revised one."""
-    publish(department_a, framework, year=2014, positions=2)
-    publish(department_a, later, year=2031, positions=4, assessment_type="progress_review")
+    published_assessment(department_a, framework, year=2014, ratings=2)
+    published_assessment(department_a, later, year=2031, ratings=4, assessment_type="progress_review")
     return department_a
 
 
@@ -87,8 +87,8 @@ def test_several_areas_merged_into_one_are_not_comparable(assessor_client, frame
 
 def test_a_level_with_no_counterpart_on_the_new_scale_is_not_comparable(assessor_client, framework, department_a):
     renamed = second_framework(slug="ima-2035", name="IMA framework 2035", rename_levels={2: "Emerging"})
-    publish(department_a, framework, year=2014, positions=[2, 3, 3, 3, 3, 3, 3, 3, 3, 3])
-    publish(department_a, renamed, year=2036, positions=4)
+    published_assessment(department_a, framework, year=2014, ratings=[2, 3, 3, 3, 3, 3, 3, 3, 3, 3])
+    published_assessment(department_a, renamed, year=2036, ratings=4)
     mapping(framework, renamed, "1.1")
     mapping(framework, renamed, "1.2")
     _, (_, rows) = trend_rows(assessor_client, department_a)
@@ -98,8 +98,8 @@ def test_a_level_with_no_counterpart_on_the_new_scale_is_not_comparable(assessor
 
 def test_mappings_chain_through_intermediate_versions(assessor_client, framework, later, department_a):
     latest = second_framework(slug="ima-2040", name="IMA framework 2040")
-    publish(department_a, framework, year=2014, positions=5)
-    publish(department_a, latest, year=2041, positions=6)
+    published_assessment(department_a, framework, year=2014, ratings=5)
+    published_assessment(department_a, latest, year=2041, ratings=6)
     mapping(framework, later, "2.1")
     mapping(later, latest, "2.1")
     _, (_, rows) = trend_rows(assessor_client, department_a)
@@ -112,8 +112,8 @@ def test_the_page_explains_comparisons_across_versions(assessor_client, history)
 
 
 def test_one_framework_needs_no_mapping(framework, department_a):
-    publish(department_a, framework, year=2014, positions=2)
-    publish(department_a, framework, year=2016, positions=3)
+    published_assessment(department_a, framework, year=2014, ratings=2)
+    published_assessment(department_a, framework, year=2016, ratings=3)
     page = department_page(department_a, today=date.today())
     assert page.trends_table.export_rows()[0][1:] == ["Progressing towards satisfactory", "Satisfactory"]
     assert not page.trends.has_other_frameworks

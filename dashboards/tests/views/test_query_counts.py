@@ -9,9 +9,8 @@ from actionplans.choices import PlanStatus
 from actionplans.tests.factories import plan_with_actions
 from assessments.tests.factories import published_assessment
 from dashboards.models import AreaMapping
+from dashboards.tests.support import departments, second_framework
 from tests.support.queries import page_queries
-
-from .support import departments, second_framework
 
 pytestmark = pytest.mark.django_db
 

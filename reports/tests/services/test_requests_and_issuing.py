@@ -25,17 +25,17 @@ def _stored_bytes(name):
 
 
 def test_a_request_is_sent_to_the_worker_only_after_commit(
-    review, assessor, sent_jobs, django_capture_on_commit_callbacks
+    review, assessor, broker, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         job, reused = report_job_request(assessment=review, kind="progress_review", by=assessor)
-    assert (job.status, reused, sent_jobs) == ("queued", False, [])
+    assert (job.status, reused, broker.report_jobs) == ("queued", False, [])
     for callback in callbacks:
         callback()
-    assert sent_jobs == [job.pk]
+    assert broker.report_jobs == [job.pk]
 
 
-def test_the_same_input_returns_the_done_job_without_rendering_again(review, assessor, sent_jobs, monkeypatch):
+def test_the_same_input_returns_the_done_job_without_rendering_again(review, assessor, broker, monkeypatch):
     job, _ = report_job_request(assessment=review, kind="progress_review", by=assessor)
     jobs.job_execute(job.pk)
     monkeypatch.setattr(jobs, "render_pdf", lambda *args, **kwargs: pytest.fail("rendered again"))
@@ -75,7 +75,7 @@ def test_an_edit_after_a_request_makes_a_new_job_with_a_new_file(review, assesso
     assert _stored_bytes(first.pdf.name) == before
 
 
-def test_an_issued_version_never_changes_and_reissue_makes_version_2(review, assessor, sent_jobs):
+def test_an_issued_version_never_changes_and_reissue_makes_version_2(review, assessor, broker):
     issued = report_issue(assessment=review, by=assessor)
     assert (issued.kind, issued.version, issued.issued_by) == ("progress_review", 1, assessor)
     jobs.job_execute(issued.jobs.get().pk)

@@ -15,9 +15,9 @@ from openpyxl import load_workbook
 from accounts.models import Department
 from actionplans.choices import PlanStatus
 from actionplans.tests.factories import plan_with_actions
+from assessments.tests.factories import published_assessment
 from dashboards import views
-
-from .support import csv_rows, departments, page_table, publish
+from dashboards.tests.support import csv_rows, departments, page_table
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +56,10 @@ def government(framework):
     ministerial = departments(6)
     agencies = departments(3, prefix="Agency", department_type=Department.Type.AGENCY)
     for index, department in enumerate([*ministerial, *agencies]):
-        first = publish(department, framework, year=2012 + index % 3, positions=1 + index % 4)
+        first = published_assessment(department, framework, year=2012 + index % 3, ratings=1 + index % 4)
         plan_with_actions(first, status=PlanStatus.ACCEPTED, due_date=date.today() + timedelta(days=20 + index))
-        latest = publish(
-            department, framework, year=2016 + index % 4, positions=[1 + (index + n) % 6 for n in range(10)]
+        latest = published_assessment(
+            department, framework, year=2016 + index % 4, ratings=[1 + (index + n) % 6 for n in range(10)]
         )
         plan_with_actions(latest, status=PlanStatus.ACCEPTED, due_date=date.today() - timedelta(days=10 + 7 * index))
     return ministerial + agencies
@@ -148,6 +148,6 @@ def test_a_cell_that_looks_like_a_formula_is_defused(assessor_client, framework)
     department = departments(1)[0]
     department.name = "=HYPERLINK(evil)"
     department.save()
-    publish(department, framework, year=2015)
+    published_assessment(department, framework, year=2015, ratings=3)
     content = assessor_client.get("/dashboards/export/heatmap.csv").content.decode()
     assert "'=HYPERLINK(evil)" in content

@@ -26,17 +26,15 @@ def _job_urls(job):
     ]
 
 
-def test_the_request_button_queues_a_job_and_shows_its_page(
-    client, lead_a, review, sent_jobs, django_capture_on_commit_callbacks
-):
+def test_the_request_button_queues_a_job_and_shows_its_page(client, lead_a, review, broker):
     client.force_login(lead_a)
-    with django_capture_on_commit_callbacks(execute=True):
+    with broker.after_commit():
         response = client.post(
             reverse("reports:report_request", args=[review.pk]), {"kind": "progress_review", "protective_marking": ""}
         )
     job = ReportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("reports:job_detail", args=[job.pk])
-    assert sent_jobs == [job.pk] and job.requested_by == lead_a
+    assert broker.report_jobs == [job.pk] and job.requested_by == lead_a
     page = client.get(response["Location"])
     content = page.content.decode()
     assert '<h1 class="govuk-heading-l">Progress review PDF</h1>' in content
@@ -56,7 +54,7 @@ def test_the_request_form_says_what_to_do_when_nothing_is_chosen(client, lead_a,
     assert "Select a protective marking, or No marking" in content
 
 
-def test_the_status_endpoint_reports_progress_as_json(client, lead_a, review, sent_jobs):
+def test_the_status_endpoint_reports_progress_as_json(client, lead_a, review, broker):
     job, _ = report_job_request(assessment=review, kind="progress_review", by=lead_a)
     ReportJob.objects.filter(pk=job.pk).update(status="running", progress=40)
     client.force_login(lead_a)
@@ -93,7 +91,7 @@ def test_a_done_job_downloads_as_an_attachment_with_a_safe_name(client, assessor
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
-def test_a_report_still_being_produced_is_not_downloadable(client, assessor, review, sent_jobs):
+def test_a_report_still_being_produced_is_not_downloadable(client, assessor, review, broker):
     job, _ = report_job_request(assessment=review, kind="progress_review", by=assessor)
     ReportJob.objects.filter(pk=job.pk).update(status="running", progress=80)
     client.force_login(assessor)
@@ -151,7 +149,7 @@ def test_issued_versions_are_listed_with_date_and_issuer_and_download(client, as
     assert response["Content-Disposition"] == 'attachment; filename="dfe-progress-review-2015-v1.pdf"'
 
 
-def test_an_assessor_reissues_as_version_2(client, assessor, review, sent_jobs):
+def test_an_assessor_reissues_as_version_2(client, assessor, review, broker):
     report_issue(assessment=review, by=assessor)
     client.force_login(assessor)
     response = client.post(reverse("reports:report_reissue", args=[review.pk]))

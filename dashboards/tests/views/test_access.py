@@ -9,8 +9,8 @@ from django.urls import reverse
 from accounts.tests.factories import MembershipFactory
 from actionplans.choices import PlanStatus
 from actionplans.tests.factories import plan_with_actions
-
-from .support import departments, publish, xlsx_rows
+from assessments.tests.factories import published_assessment
+from dashboards.tests.support import departments, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +23,8 @@ def government(framework, department_a, department_b):
     """A and B plus five others, all with published history and plans with overdue actions."""
     others = departments(5, prefix="Other department")
     for index, department in enumerate([department_a, department_b, *others]):
-        publish(department, framework, year=2015, positions=2)
-        latest = publish(department, framework, year=2018, positions=1 + index % 6)
+        published_assessment(department, framework, year=2015, ratings=2)
+        latest = published_assessment(department, framework, year=2018, ratings=1 + index % 6)
         plan_with_actions(latest, status=PlanStatus.ACCEPTED, due_date=date.today() - timedelta(days=40 + index))
     return [department_a, department_b, *others]
 

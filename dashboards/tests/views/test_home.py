@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.staticfiles import finders
 
 pytestmark = pytest.mark.django_db
 
@@ -77,8 +78,6 @@ def test_unknown_page_uses_the_service_404(client, lead_a):
 
 
 def test_static_govuk_assets_are_served_by_the_app(client):
-    from django.contrib.staticfiles import finders
-
     assert finders.find("vendor/govuk/govuk-frontend.min.css")
     with open(finders.find("vendor/govuk/govuk-frontend.min.css")) as handle:
         css = handle.read()
