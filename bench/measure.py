@@ -12,8 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from accounts.models import User
+from actionplans.models import ActionPlan
 from assessments.models import Assessment
 from demo import people
+from reports.models import ReportJob, ReportKind
+from reports.rendering import render_pdf
+from reports.snapshot import snapshot_build
+from tests.support.worker import WorkerProcess
 
 # The department whose pages are timed: one of the real departments, present at both sizes.
 DEPARTMENT_SLUG = "education"
@@ -42,10 +47,6 @@ def _latest_published():
 
 
 def _latest_plan_id():
-    try:
-        from actionplans.models import ActionPlan
-    except ImportError:
-        return None
     plan = (
         ActionPlan.objects.filter(assessment__department__slug=DEPARTMENT_SLUG)
         .order_by("-assessment__year", "-pk")
@@ -110,16 +111,6 @@ def pages(*, size, repeats, log):
 NULL_REPORT = dict.fromkeys(("bare_render_ms", "end_to_end_ms", "ratio", "cached_ms", "cached_ratio"))
 
 
-def _reports_available():
-    try:
-        from reports.models import ReportJob, ReportKind  # noqa: F401
-        from reports.rendering import render_pdf  # noqa: F401
-        from reports.snapshot import snapshot_build  # noqa: F401
-    except ImportError:
-        return False
-    return _url("reports:report_request", assessment_id=1) is not None
-
-
 def _review():
     return (
         Assessment.objects.filter(
@@ -133,10 +124,6 @@ def _review():
 
 
 def _bare_render(review, assessor, repeats):
-    from reports.models import ReportKind
-    from reports.rendering import render_pdf
-    from reports.snapshot import snapshot_build
-
     snapshot = snapshot_build(assessment=review, kind=ReportKind.PROGRESS_REVIEW, user=assessor, protective_marking="")
     render_pdf(snapshot)  # warm-up: fonts, stylesheets
     timings = []
@@ -149,8 +136,6 @@ def _bare_render(review, assessor, repeats):
 
 def _request_and_download(client, review, *, timeout=120):
     """POST the request form, wait for the file (polling the job row), download it; (seconds, reused?)."""
-    from reports.models import ReportJob
-
     started = time.perf_counter()
     response = client.post(
         reverse("reports:report_request", kwargs={"assessment_id": review.pk}),
@@ -176,15 +161,10 @@ def _request_and_download(client, review, *, timeout=120):
 
 def report(*, repeats, log):
     notes = []
-    if not _reports_available():
-        notes.append("report: the reports app's request and rendering functions are not built yet")
-        return {"report": NULL_REPORT, "notes": notes}
     review = _review()
     if review is None:
         notes.append("report: no published progress review to render")
         return {"report": NULL_REPORT, "notes": notes}
-    from tests.support.worker import WorkerProcess
-
     assessor = User.objects.get(email=people.ASSESSOR_EMAIL)
     bare_ms, size = _bare_render(review, assessor, repeats)
     log(f"report bare render {bare_ms:.0f} ms ({size / 1024:.0f} KiB PDF, median of {repeats})")

@@ -66,3 +66,14 @@ def _shown(value):
     if value is None:
         return ""
     return getattr(value, "name", value)
+
+
+class FilterForm(forms.Form):
+    """The filters of a list (a GET form): `filters()` gives the chosen values; a value that is not one of
+    the choices (an old or edited link) drops only its own filter, never the page."""
+
+    def filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {key: value for key, value in self.cleaned_data.items() if value}

@@ -16,6 +16,7 @@ from django.urls import reverse
 from accounts.tests.factories import kim_lead_of
 from assessments.models import AreaRating, Assessment, RatingLevel
 from common import health
+from notifications.tasks import send_email
 from reports.models import ReportJob
 from reports.tasks import render_report_job
 from tests.fuzz.crawl import parse
@@ -105,17 +106,8 @@ def test_the_second_of_two_saves_from_the_same_version_is_refused_and_keeps_what
     assert (rating.self_rating, rating.updated_by) == (scale[2], second_lead)
 
 
-@pytest.fixture
-def nothing_published(monkeypatch):
-    """Committed data runs on-commit hooks: keep their messages off the real broker (and any worker on it)."""
-    from notifications.tasks import send_email
-
-    monkeypatch.setattr(render_report_job, "apply_async", lambda *args, **kwargs: None)
-    monkeypatch.setattr(send_email, "delay", lambda *args, **kwargs: None)
-
-
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("nothing_published")
+@pytest.mark.usefixtures("broker")  # committed data runs on-commit hooks: their messages are captured, not sent
 def test_two_saves_at_the_same_moment_one_wins_one_is_refused(
     framework, department_a, lead_a, contributor_a, assessor, administrator, second_lead
 ):
@@ -169,8 +161,6 @@ def broker_down(monkeypatch):
 
         monkeypatch.setattr(task, "apply_async", apply_async)
         monkeypatch.setattr(task, "delay", delay)
-
-    from notifications.tasks import send_email
 
     publish_to_nowhere(render_report_job)
     publish_to_nowhere(send_email)

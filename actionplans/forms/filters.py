@@ -3,12 +3,12 @@ from django import forms
 
 from actionplans.choices import ActionStatus, PlanStatus, Priority, Rag
 from common import widgets
-from common.forms import form_helper
+from common.forms import FilterForm, form_helper
 
 ANY = [("", "Any")]
 
 
-class PlanFilterForm(forms.Form):
+class PlanFilterForm(FilterForm):
     """GET filters of the plan page: bad values are simply ignored (a filter never errors)."""
 
     status = forms.ChoiceField(label="Status", choices=ANY + ActionStatus.choices, required=False)
@@ -31,14 +31,8 @@ class PlanFilterForm(forms.Form):
             show_errors=False,
         )
 
-    def filters(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()  # an unknown value drops only its own filter
-        return {key: value for key, value in self.cleaned_data.items() if value}
 
-
-class PlanListFilterForm(forms.Form):
+class PlanListFilterForm(FilterForm):
     department = forms.ChoiceField(label="Department", choices=ANY, required=False, widget=widgets.Select)
     status = forms.ChoiceField(label="Plan status", choices=ANY + PlanStatus.choices, required=False)
 
@@ -52,9 +46,3 @@ class PlanListFilterForm(forms.Form):
             method="get",
             show_errors=False,
         )
-
-    def filters(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()  # an unknown value drops only its own filter
-        return {key: value for key, value in self.cleaned_data.items() if value}

@@ -28,19 +28,3 @@ def accepted_plan_a(assessment_a):
 @pytest.fixture
 def accepted_plan_b(assessment_b):
     return plan_with_actions(assessment_b, status=PlanStatus.ACCEPTED)
-
-
-class _Emails:
-    def __init__(self, broker):
-        self.broker, self.outbox = broker, broker.emails
-
-    def __call__(self):
-        return self.broker.after_commit()
-
-
-@pytest.fixture
-def emails(broker):
-    """Alias of the root `broker` fixture for callers not yet moved: `with emails():` is `with broker.after_commit():`
-    and `emails.outbox` is `broker.emails` (what the worker would send; the real worker path is covered by
-    test_reminders_worker.py)."""
-    return _Emails(broker)

@@ -1,7 +1,6 @@
 """Building blocks for action plan tests: recommendations, plans and actions.
 
-Published assessments come from assessments.tests.factories.published_assessment (re-exported here
-for the callers that still import it from this module).
+Published assessments come from assessments.tests.factories.published_assessment.
 """
 
 from datetime import date
@@ -11,7 +10,6 @@ from django.utils import timezone
 
 from actionplans.choices import ActionStatus, PlanStatus, Priority
 from actionplans.models import Action, ActionPlan, Recommendation
-from assessments.tests.factories import published_assessment  # noqa: F401 - re-exported, see above
 
 
 class RecommendationFactory(factory.django.DjangoModelFactory):

@@ -15,7 +15,7 @@ from actionplans.services.progress import progress_update_create
 from actionplans.services.recommendations import recommendation_close
 from actionplans.services.review import plan_accept
 from actionplans.tests import steps
-from actionplans.tests.factories import published_assessment
+from assessments.tests.factories import published_assessment
 
 pytestmark = pytest.mark.django_db
 

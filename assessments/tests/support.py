@@ -3,6 +3,7 @@
 import io
 import zipfile
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -16,7 +17,6 @@ from assessments.services.lifecycle import (
     self_assessment_start,
 )
 from assessments.services.ratings import area_rating_save_assessor, area_rating_save_self
-from assessments.tests.factories import published_assessment
 
 NARRATIVE = "We keep a records policy, and staff follow it across every directorate."
 
@@ -43,11 +43,6 @@ def assessor_rate_all(assessment, by, position=3):
         area_rating_save_assessor(
             rating=rating, by=by, version=rating.version, assessor_rating=target, assessor_commentary="Seen."
         )
-
-
-def published(department, framework, *, year, position=2, **options):
-    """Alias of `factories.published_assessment` with every area rated `position` (for callers not yet moved)."""
-    return published_assessment(department, framework, year=year, ratings=position, **options)
 
 
 def to_state(assessment, state, *, lead, assessor):
@@ -109,8 +104,6 @@ def docx_bytes():
 
 
 def xlsx_bytes():
-    import openpyxl
-
     buffer = io.BytesIO()
     workbook = openpyxl.Workbook()
     workbook.active["A1"] = "evidence"

@@ -1,6 +1,9 @@
 import io
 import re
+import subprocess
+import sys
 from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
@@ -104,10 +107,6 @@ def test_missing_file_exits_with_status_1(run, tmp_path, db):
 
 
 def test_real_process_exit_status_is_1_on_error(tmp_path):
-    import subprocess
-    import sys
-    from pathlib import Path
-
     manage = Path(__file__).resolve().parents[2] / "manage.py"
     completed = subprocess.run(
         [sys.executable, str(manage), "import_ratings", str(tmp_path / "nowhere.csv")],

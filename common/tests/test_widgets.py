@@ -1,7 +1,10 @@
 """common.widgets.Select writes the same markup as Django's Select, faster."""
 
 import pytest
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout
 from django import forms
+from django.template import Context, Template
 from django.test.html import parse_html
 
 from common import widgets
@@ -24,10 +27,6 @@ def test_the_markup_equals_djangos(value):
 
 
 def test_crispy_forms_gds_gives_it_the_gov_uk_class():
-    from crispy_forms_gds.helper import FormHelper
-    from crispy_forms_gds.layout import Field, Layout
-    from django.template import Context, Template
-
     class Filter(forms.Form):
         department = forms.ChoiceField(choices=CHOICES[:2], required=False, widget=widgets.Select)
 

@@ -1,4 +1,7 @@
-"""Building published history for dashboard tests, and reading tables back out of pages and exports."""
+"""Departments and framework versions for dashboard tests, and reading tables back out of pages and exports.
+
+A published assessment is `assessments.tests.factories.published_assessment`.
+"""
 
 import csv
 import io
@@ -9,13 +12,7 @@ from openpyxl import load_workbook
 
 from accounts.models import Department
 from assessments.services.framework import DEFAULT_FRAMEWORK_FILE, framework_load
-from assessments.tests.factories import DepartmentFactory, published_assessment
-
-
-def publish(department, framework, *, year, positions=3, **options):
-    """Alias of `assessments.tests.factories.published_assessment` for callers not yet moved: `positions` is one
-    level position for every area, or a list in framework order (None leaves that area unrated)."""
-    return published_assessment(department, framework, year=year, ratings=positions, **options)
+from assessments.tests.factories import DepartmentFactory
 
 
 def departments(count, *, prefix="Test department", department_type=Department.Type.MINISTERIAL):

@@ -1,15 +1,17 @@
 """Charts are accessible server-rendered SVG; pages obey the CSP (no inline styles) and print cleanly."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from assessments.models import RatingLevel
+from assessments.tests.factories import published_assessment
 from dashboards.charts import stacked_bars, trend_chart
 from dashboards.selectors.common import level_info
-
-from .support import departments, publish
+from dashboards.tests.support import departments
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pages(assessor_client, framework, department_a):
     for department in [department_a, *departments(5)]:
-        publish(department, framework, year=2014, positions=2)
-        publish(department, framework, year=2016, positions=3, assessment_type="progress_review")
+        published_assessment(department, framework, year=2014, ratings=2)
+        published_assessment(department, framework, year=2016, ratings=3, assessment_type="progress_review")
     return [
         assessor_client.get(reverse("dashboards:index")).content.decode(),
         assessor_client.get(reverse("dashboards:department", kwargs={"slug": "education"})).content.decode(),
@@ -98,10 +100,6 @@ def test_a_trend_line_breaks_at_a_point_that_is_not_rated(framework):
 
 
 def test_the_print_stylesheet_hides_filters_and_keeps_colours():
-    from pathlib import Path
-
-    from django.conf import settings
-
     css = (Path(settings.BASE_DIR) / "static/css/dashboards.css").read_text()
     assert "@media print" in css
     assert "print-color-adjust: exact" in css

@@ -6,7 +6,7 @@ from accounts import access
 from accounts.models import Department, User
 from assessments.models import AreaRating, Assessment, Evidence, ThemeSummary
 from assessments.report.publication import content_gaps
-from assessments.selectors.framework import framework_themes
+from assessments.selectors.framework import framework_areas, framework_themes
 from demo.assessments import LAST_YEAR, _history_plans, _rng
 
 pytestmark = pytest.mark.django_db
@@ -138,8 +138,6 @@ def test_scaling_up_later_adds_history_only_for_new_departments(settings, framew
 
 
 def test_ratings_are_the_same_for_a_department_on_every_machine(framework):
-    from assessments.selectors.framework import framework_areas
-
     department = Department(slug="cabinet-office")
     areas = framework_areas(framework)
     first = [

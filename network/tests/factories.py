@@ -4,7 +4,6 @@ import factory
 from django.utils import timezone
 
 from assessments.models import AreaRating
-from assessments.tests import factories
 from network.models import DiscussionItem, GoodPracticeExcerpt, Meeting
 
 
@@ -26,10 +25,10 @@ class DiscussionItemFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Item {n}")
 
 
-def published_assessment(department, framework, *, year=2015, share=True, **options):
-    """Alias of `assessments.tests.factories.published_assessment` for callers not yet moved: a 2015 IMA whose
-    department shares its good practice (`share`); `ratings` maps area key → level name."""
-    return factories.published_assessment(department, framework, year=year, share_good_practice=share, **options)
+# Performance areas the library tests rate, by key.
+GUIDANCE = "providing-guidance"
+CONTROL = "establishing-control"
+DISPOSAL = "implementing-disposal-decisions"
 
 
 def rating_for(assessment, key):

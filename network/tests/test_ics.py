@@ -6,9 +6,8 @@ from django.utils import timezone
 from network import ics
 from network.models import AgendaItem, Meeting
 from network.services.meetings import meeting_update
-
-from .factories import MeetingFactory
-from .ical import ICalError, parse
+from network.tests.factories import MeetingFactory
+from network.tests.ical import ICalError, parse
 
 pytestmark = pytest.mark.django_db
 

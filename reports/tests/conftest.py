@@ -17,9 +17,3 @@ def pdf_text(data):
     """The PDF's text in reading order, whitespace folded (a wrapped cell reads as one line)."""
     reader = PdfReader(io.BytesIO(data))
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
-
-
-@pytest.fixture
-def sent_jobs(broker):
-    """Alias of the root `broker` fixture's `report_jobs` (job ids sent to be rendered) for callers not yet moved."""
-    return broker.report_jobs

@@ -100,22 +100,22 @@ def test_a_file_stored_before_a_crash_is_used_when_the_job_runs_again(job, monke
     assert (again.status, again.pdf.name, again.content_sha256) == ("done", job.pdf.name, job.content_sha256)
 
 
-def test_the_sweeper_queues_again_a_running_job_whose_heartbeat_stopped(job, sent_jobs, settings):
+def test_the_sweeper_queues_again_a_running_job_whose_heartbeat_stopped(job, broker, settings):
     stale = timezone.now() - timedelta(seconds=settings.REPORTS_STALE_AFTER_SECONDS + 1)
     ReportJob.objects.filter(pk=job.pk).update(
         status=ReportJob.Status.RUNNING, attempts=1, heartbeat_at=stale, enqueued_at=stale
     )
     result = jobs.jobs_sweep()
     job.refresh_from_db()
-    assert result["requeued"] == [job.pk] and sent_jobs == [job.pk]
+    assert result["requeued"] == [job.pk] and broker.report_jobs == [job.pk]
     assert job.status == ReportJob.Status.QUEUED and job.enqueued_at is not None
 
 
-def test_the_sweeper_leaves_a_job_that_is_still_beating(job, sent_jobs):
+def test_the_sweeper_leaves_a_job_that_is_still_beating(job, broker):
     now = timezone.now()
     ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.Status.RUNNING, heartbeat_at=now, enqueued_at=now)
     assert jobs.jobs_sweep() == {"requeued": [], "failed": [], "resent": []}
-    assert sent_jobs == []
+    assert broker.report_jobs == []
 
 
 def test_the_sweeper_fails_a_job_that_lost_its_worker_too_often(job, settings):
@@ -129,20 +129,14 @@ def test_the_sweeper_fails_a_job_that_lost_its_worker_too_often(job, settings):
     assert job.error_message.startswith("The report service stopped 3 times while producing this report.")
 
 
-def test_with_the_broker_down_the_job_stays_queued_and_the_sweeper_sends_it_later(
-    review, assessor, monkeypatch, django_capture_on_commit_callbacks
-):
-    def broker_down(*args, **kwargs):
-        raise BrokerError("[Errno 111] Connection refused")
-
-    monkeypatch.setattr(render_report_job, "apply_async", broker_down)
-    with django_capture_on_commit_callbacks(execute=True):
+def test_with_the_broker_down_the_job_stays_queued_and_the_sweeper_sends_it_later(review, assessor, broker):
+    broker.refuse(BrokerError("[Errno 111] Connection refused"))
+    with broker.after_commit():
         job, _ = report_job_request(assessment=review, kind="progress_review", by=assessor)
     job.refresh_from_db()
     assert (job.status, job.enqueued_at) == ("queued", None)
 
-    sent = []
-    monkeypatch.setattr(render_report_job, "apply_async", lambda args, **kwargs: sent.append(args[0]))
+    broker.accept()
     assert jobs.jobs_sweep()["resent"] == [job.pk]
     job.refresh_from_db()
-    assert sent == [job.pk] and job.enqueued_at is not None
+    assert broker.report_jobs == [job.pk] and job.enqueued_at is not None

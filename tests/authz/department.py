@@ -20,6 +20,7 @@ from actionplans.services.recommendations import recommendation_create
 from actionplans.services.review import plan_accept
 from assessments.models import AreaRating, Assessment, Evidence, RatingLevel
 from assessments.services.creation import assessment_create
+from assessments.tests.factories import published_assessment
 from network.models import GoodPracticeExcerpt
 from reports import jobs
 from reports.models import IssuedReport, ReportJob, ReportKind
@@ -182,13 +183,11 @@ def department_world(framework, *, name, short_name, slug, assessor, email_prefi
         )
 
     Type, Status = Assessment.Type, Assessment.Status
-    published = create(
-        Type.IMA, 2013, Status.PUBLISHED, share_good_practice=True, published_on=datetime.date(2013, 9, 1)
+    # Good practice: the library may draw on it.
+    published = published_assessment(
+        department, framework, year=2013, assessment_type=Type.IMA, by=assessor, share_good_practice=True, ratings=5
     )
-    published_ratings = _rate_all(published, assessor_position=5)  # Good practice: the library may draw on it
-    published.published_at = timezone.now()
-    published.published_by = assessor
-    published.save()
+    published_ratings = _rate_all(published, assessor_position=5)  # the department's side and the findings too
 
     reassessment = create(
         Type.REASSESSMENT, 2017, Status.PUBLISHED, baseline=published, published_on=datetime.date(2017, 9, 1)

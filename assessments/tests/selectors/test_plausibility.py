@@ -7,7 +7,8 @@ from assessments.selectors import plausibility
 from assessments.selectors.assessments import previous_published
 from assessments.selectors.detail import assessment_detail
 from assessments.services.evidence import evidence_add_link
-from assessments.tests.support import published, rate_all, ratings_of
+from assessments.tests.factories import published_assessment
+from assessments.tests.support import rate_all, ratings_of
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +51,8 @@ def test_below_good_practice_without_evidence_is_not_flagged(self_assessment, le
 def test_a_change_of_two_levels_since_the_previous_published_assessment_is_flagged(
     self_assessment, lead_a, framework, department_a, department_b
 ):
-    published(department_a, framework, year=2013, position=1)
-    published(department_b, framework, year=2014, position=3)  # another department's does not count
+    published_assessment(department_a, framework, year=2013, ratings=1)
+    published_assessment(department_b, framework, year=2014, ratings=3)  # another department's does not count
     rate_all(self_assessment, lead_a, position=3)
     detail = assessment_detail(self_assessment)
     row = detail.rows[0]
@@ -62,7 +63,7 @@ def test_a_change_of_two_levels_since_the_previous_published_assessment_is_flagg
 
 
 def test_a_change_of_one_level_is_not_flagged(self_assessment, lead_a, framework, department_a):
-    published(department_a, framework, year=2013, position=2)
+    published_assessment(department_a, framework, year=2013, ratings=2)
     rate_all(self_assessment, lead_a, position=3)
     assert plausibility.BIG_CHANGE not in _codes(self_assessment, "Measuring impact")
 
@@ -99,8 +100,8 @@ def test_detail_groups_rows_by_theme_in_framework_order(self_assessment):
 
 
 def test_previous_published_ignores_later_and_unpublished_assessments(framework, department_a, lead_a):
-    published(department_a, framework, year=2013, position=2)
-    published(department_a, framework, year=2030, position=6)
+    published_assessment(department_a, framework, year=2013, ratings=2)
+    published_assessment(department_a, framework, year=2030, ratings=6)
     current = Assessment.objects.create(
         department=department_a, framework=framework, assessment_type="self_assessment", year=2025
     )

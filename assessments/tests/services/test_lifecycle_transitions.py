@@ -1,10 +1,13 @@
 """Every transition, allowed and refused: role × department × state."""
 
+import datetime
+
 import pytest
 
 from assessments.models import AreaRating, Assessment
 from assessments.services import lifecycle
-from assessments.tests.support import assessor_rate_all, published, rate_all, to_state
+from assessments.tests.factories import published_assessment
+from assessments.tests.support import assessor_rate_all, rate_all, to_state
 from common.errors import NotAllowed, ServiceError
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +30,7 @@ def refused(message, call, error=ServiceError):
 
 @pytest.mark.parametrize("assessment_type", [Type.IMA, Type.PROGRESS_REVIEW, Type.REASSESSMENT])
 def test_assessor_opens_each_assessor_type_for_any_department(framework, assessor, department_b, assessment_type):
-    ima = published(department_b, framework, year=2015)
+    ima = published_assessment(department_b, framework, year=2015, ratings=2)
     assessment = lifecycle.assessment_open(
         by=assessor, department=department_b, assessment_type=assessment_type, year=2020
     )
@@ -39,9 +42,9 @@ def test_assessor_opens_each_assessor_type_for_any_department(framework, assesso
 
 
 def test_progress_review_baseline_defaults_to_latest_published_ima_or_reassessment(framework, assessor, department_a):
-    published(department_a, framework, year=2013)
-    latest = published(department_a, framework, year=2018, assessment_type=Type.REASSESSMENT)
-    published(department_a, framework, year=2019, assessment_type=Type.PROGRESS_REVIEW)
+    published_assessment(department_a, framework, year=2013, ratings=2)
+    latest = published_assessment(department_a, framework, year=2018, assessment_type=Type.REASSESSMENT, ratings=2)
+    published_assessment(department_a, framework, year=2019, assessment_type=Type.PROGRESS_REVIEW, ratings=2)
     review = lifecycle.assessment_open(
         by=assessor, department=department_a, assessment_type=Type.PROGRESS_REVIEW, year=2020
     )
@@ -59,7 +62,7 @@ def test_progress_review_without_a_published_baseline_is_refused(framework, asse
 
 
 def test_baseline_of_another_department_is_refused(framework, assessor, department_a, department_b):
-    other = published(department_b, framework, year=2013)
+    other = published_assessment(department_b, framework, year=2013, ratings=2)
     refused(
         lifecycle.BASELINE_NOT_VALID.format(department="Department for Education"),
         lambda: lifecycle.assessment_open(
@@ -276,8 +279,6 @@ def test_publish_needs_an_assessor_rating_in_every_area(self_assessment, lead_a,
 
 
 def test_publish_records_who_and_when(self_assessment, lead_a, assessor):
-    import datetime
-
     assessment = to_state(self_assessment, Status.IN_REVIEW, lead=lead_a, assessor=assessor)
     assessor_rate_all(assessment, assessor)
     done = lifecycle.assessment_publish(assessment=assessment, by=assessor, published_on=datetime.date(2025, 7, 1))

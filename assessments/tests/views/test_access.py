@@ -1,6 +1,7 @@
 """Every assessment URL: another department's lead gets 404, anonymous people sign in, wrong roles get 403."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from assessments.models import Assessment
@@ -98,8 +99,6 @@ def test_a_rating_of_another_assessment_is_404(client, self_assessment, ima, lea
 
 
 def test_state_changes_need_post_and_a_csrf_token(self_assessment, lead_a, assessor):
-    from django.test import Client
-
     assessment = to_state(self_assessment, Assessment.Status.SUBMITTED, lead=lead_a, assessor=assessor)
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(assessor)

@@ -7,7 +7,8 @@ from accounts.tests.factories import AssessorFactory
 from assessments.models import Assessment
 from assessments.services.lifecycle import assessment_publish, assessment_submit
 from assessments.services.ratings import area_rating_save_assessor
-from assessments.tests.support import assessor_rate_all, level, published, rate_all, ratings_of, to_state
+from assessments.tests.factories import published_assessment
+from assessments.tests.support import assessor_rate_all, level, rate_all, ratings_of, to_state
 
 pytestmark = pytest.mark.django_db
 Status = Assessment.Status
@@ -75,7 +76,7 @@ def test_review_page_shows_self_and_assessor_ratings_side_by_side_with_the_gap_i
 
 
 def test_review_page_shows_plausibility_flags_as_words(assessor_client, self_assessment, lead_a, assessor, framework):
-    published(self_assessment.department, framework, year=2013, position=1)
+    published_assessment(self_assessment.department, framework, year=2013, ratings=1)
     rate_all(self_assessment, lead_a, position=5, narrative="Good")
     assessment = assessment_submit(assessment=self_assessment, by=lead_a)
     page = assessor_client.get(reverse("assessments:assessment_review", args=[assessment.pk])).content.decode()

@@ -8,12 +8,12 @@ from assessments.models import AreaRating, Assessment, Evidence
 from assessments.services.evidence import evidence_add_link
 from assessments.services.lifecycle import assessment_return
 from assessments.services.ratings import area_rating_save_self
+from assessments.tests.factories import published_assessment
 from assessments.tests.support import (
     NARRATIVE,
     PDF_BYTES,
     PNG_BYTES,
     level,
-    published,
     rate_all,
     ratings_of,
     to_state,
@@ -52,7 +52,7 @@ def test_task_list_shows_not_started_in_progress_and_completed(lead_a_client, se
 def test_area_page_shows_descriptors_as_hints_and_the_previous_published_rating(
     lead_a_client, self_assessment, framework, department_a
 ):
-    published(department_a, framework, year=2013, position=2)
+    published_assessment(department_a, framework, year=2013, ratings=2)
     page = lead_a_client.get(area_url(self_assessment, ratings_of(self_assessment)[0])).content.decode()
     assert "govuk-radios__hint" in page
     assert framework.levels.get(position=5).descriptor in page
