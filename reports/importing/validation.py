@@ -115,6 +115,7 @@ ERROR_SITUATION_NOT_REVIEW = (
     "Only a progress review has a situation at the time of the IMA: put the theme's findings in progress"
 )
 ERROR_FULL_REPORT_ONLY = "Only an IMA or reassessment report has {what}: remove it from this progress review"
+ERROR_REVIEW_ONLY = "Only a progress review report has next steps: remove them from this {word}"
 ERROR_NUMBER_INVALID = "{value} is not a recommendation number: enter a whole number from 1, like 3 or R3"
 ERROR_NUMBER_REPEATED = "R{number} is already at {other}: number each recommendation once"
 ERROR_AREA_OR_THEME_UNKNOWN = "{value} is not a performance area or theme of {framework}"
@@ -857,6 +858,9 @@ class _Checker:
         if entry.get("next_steps") is None:
             return
         where = (*path, "next_steps")
+        if identity.assessment_type and identity.assessment_type != Type.PROGRESS_REVIEW:
+            self.problem(where, ERROR_REVIEW_ONLY.format(word=TYPE_WORDS[identity.assessment_type]))
+            return
         next_steps = self.object(where, entry["next_steps"], NEXT_STEPS_PARTS, "next steps")
         if next_steps is None:
             return

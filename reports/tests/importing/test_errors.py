@@ -154,6 +154,13 @@ def test_a_progress_review_has_no_key_findings(refused, data):
     ]
 
 
+def test_an_ima_has_no_next_steps(refused, data):
+    first(data)["next_steps"] = {"lead": "We will visit.", "items": ["Do this."]}
+    assert refused(data) == [
+        "assessments[0].next_steps: Only a progress review report has next steps: remove them from this IMA"
+    ]
+
+
 def test_unknown_framework(refused, data):
     first(data)["framework"] = "IMA framework 2099"
     assert refused(data) == [
