@@ -4,6 +4,7 @@ from django.db import transaction
 
 from assessments.models import AreaRating, Assessment, ThemeSummary
 from assessments.selectors.framework import framework_areas
+from common.history import save_with_history
 
 
 @transaction.atomic
@@ -24,7 +25,7 @@ def assessment_create(
     `baseline_rating`, so the two can be shown side by side without another query.
     Role checks belong to the callers (the transition services and views).
     """
-    assessment = Assessment.objects.create(
+    assessment = Assessment(
         department=department,
         framework=framework,
         assessment_type=assessment_type,
@@ -34,6 +35,7 @@ def assessment_create(
         created_by=by,
         **fields,
     )
+    save_with_history(assessment, by=by, reason="Created")
     areas = framework_areas(framework)
     baseline_levels = {}
     if baseline is not None:
