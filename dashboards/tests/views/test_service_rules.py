@@ -19,10 +19,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from assessments.services.framework import DEFAULT_FRAMEWORK_FILE
+from assessments.tests.factories import published_assessment
 from dashboards import rules
 from dashboards.presenters.crossgov import overdue_table
 
-from .support import departments, page_table, publish
+from dashboards.tests.support import departments, page_table
 
 pytestmark = pytest.mark.django_db
 INDEX = "/dashboards/"
@@ -55,7 +56,7 @@ def about_lines(response):
 
 
 def test_the_reassessment_rule_is_stated_as_the_services_own_with_the_settings_value(assessor_client, framework):
-    publish(departments(1)[0], framework, year=2014)
+    published_assessment(departments(1)[0], framework, year=2014, ratings=3)
     words = inset(assessor_client.get(INDEX), "reassessment")
     assert words.startswith(f"{OWN} A department is due for reassessment 3, 4 or 5 years after its last IMA")
     assert "3 or more areas, due after 3 years; 1 or 2 areas, after 4 years; none, after 5 years." in words
@@ -65,7 +66,9 @@ def test_the_reassessment_rule_is_stated_as_the_services_own_with_the_settings_v
 def test_changing_the_interval_setting_changes_the_schedule_and_the_sentence(assessor_client, framework, settings):
     department = departments(1)[0]
     this_year = timezone.localdate().year
-    publish(department, framework, year=this_year - 2, positions=4)  # no Development area: 5 years by default
+    published_assessment(
+        department, framework, year=this_year - 2, ratings=4
+    )  # no Development area: 5 years by default
 
     response = assessor_client.get(INDEX)
     assert "No department is due for reassessment this year or next." in response.content.decode()
@@ -82,7 +85,7 @@ def test_changing_the_interval_setting_changes_the_schedule_and_the_sentence(ass
 
 def test_the_reassessment_export_follows_the_setting_and_says_so(assessor_client, framework, settings):
     department = departments(1)[0]
-    publish(department, framework, year=timezone.localdate().year - 2, positions=1)  # 10 Development areas
+    published_assessment(department, framework, year=timezone.localdate().year - 2, ratings=1)  # 10 Development areas
     settings.DASHBOARD_REASSESSMENT_INTERVALS = "10:1,0:5"
     response = assessor_client.get("/dashboards/export/reassessment.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
@@ -129,8 +132,8 @@ def test_a_reassessment_setting_that_makes_no_sense_fails_the_system_check(setti
 
 def test_the_score_is_labelled_as_the_services_own_measure_beside_the_ratings(assessor_client, framework):
     low, high = departments(2)
-    publish(low, framework, year=2014, positions=[1, 1, 3, 3, 3, 3, 3, 3, 3, None])
-    publish(high, framework, year=2014, positions=5)
+    published_assessment(low, framework, year=2014, ratings=[1, 1, 3, 3, 3, 3, 3, 3, 3, None])
+    published_assessment(high, framework, year=2014, ratings=5)
     response = assessor_client.get(INDEX)
     words = inset(response, "score")
     assert words.startswith(f"{OWN} Score: the mean of the latest published ratings")
@@ -159,7 +162,7 @@ def test_the_score_is_labelled_as_the_services_own_measure_beside_the_ratings(as
 
 def test_switching_the_score_off_shows_ratings_only_and_says_so(assessor_client, framework, settings):
     department = departments(1)[0]
-    publish(department, framework, year=2014, positions=5)
+    published_assessment(department, framework, year=2014, ratings=5)
     settings.DASHBOARD_SCORE = False
     response = assessor_client.get(INDEX)
     words = inset(response, "score")
@@ -176,7 +179,7 @@ def test_switching_the_score_off_shows_ratings_only_and_says_so(assessor_client,
 
 
 def test_sorting_by_score_is_refused_while_the_score_is_off(assessor_client, framework, settings):
-    publish(departments(1)[0], framework, year=2014)
+    published_assessment(departments(1)[0], framework, year=2014, ratings=3)
     settings.DASHBOARD_SCORE = False
     response = assessor_client.get(INDEX, {"sort": "score_desc"})
     assert response.status_code == 200
@@ -184,7 +187,7 @@ def test_sorting_by_score_is_refused_while_the_score_is_off(assessor_client, fra
 
 
 def test_the_heatmap_export_follows_the_score_setting(assessor_client, framework, settings):
-    publish(departments(1)[0], framework, year=2014, positions=4)
+    published_assessment(departments(1)[0], framework, year=2014, ratings=4)
     header = assessor_client.get("/dashboards/export/heatmap.csv").content.decode().splitlines()[0]
     assert header.endswith(",IMA Portal score")
     settings.DASHBOARD_SCORE = False
@@ -193,7 +196,7 @@ def test_the_heatmap_export_follows_the_score_setting(assessor_client, framework
 
 
 def test_the_league_export_states_the_score_rule_and_its_setting(assessor_client, framework):
-    publish(departments(1)[0], framework, year=2014)
+    published_assessment(departments(1)[0], framework, year=2014, ratings=3)
     lines = about_lines(assessor_client.get("/dashboards/export/league.xlsx"))
     assert rules.OWN_RULES_HEADING in lines
     assert "It is a setting of this installation: DASHBOARD_SCORE, now on." in lines
@@ -204,9 +207,9 @@ def test_the_league_export_states_the_score_rule_and_its_setting(assessor_client
 
 
 def _four_rated(framework, department_a):
-    publish(department_a, framework, year=2015, positions=3)
+    published_assessment(department_a, framework, year=2015, ratings=3)
     for department, position in zip(departments(3), (1, 4, 6), strict=True):
-        publish(department, framework, year=2015, positions=position)
+        published_assessment(department, framework, year=2015, ratings=position)
 
 
 def test_the_benchmark_minimum_is_stated_as_the_services_own_with_its_value(lead_a_client, framework, department_a):
@@ -266,7 +269,7 @@ def test_the_default_settings_pass_the_system_check():
 
 
 def test_both_dashboards_state_the_rag_rule_as_the_services_own(assessor_client, framework, department_a, settings):
-    publish(department_a, framework, year=2015)
+    published_assessment(department_a, framework, year=2015, ratings=3)
     expected = (
         f"{OWN} An action's RAG status is red when it is overdue by 30 days or more; amber when it is overdue by "
         "less, or due within 30 days and not started; otherwise green."
