@@ -22,7 +22,6 @@ from assessments.services.framework import DEFAULT_FRAMEWORK_FILE
 from assessments.tests.factories import published_assessment
 from dashboards import rules
 from dashboards.presenters.crossgov import overdue_table
-
 from dashboards.tests.support import departments, page_table
 
 pytestmark = pytest.mark.django_db
