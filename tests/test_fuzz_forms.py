@@ -40,6 +40,12 @@ POST_FORMS = {
     "assessments:assessment_return",
     "assessments:assessment_publish",
     "assessments:import_ratings",
+    "assessments:report_details",
+    "assessments:report_text",
+    "assessments:commitment",
+    "assessments:share_for_factual_check",
+    "assessments:factual_check",
+    "assessments:factual_comment_resolve",
     "actionplans:recommendation_create",
     "actionplans:recommendation_update",
     "actionplans:recommendation_close",
@@ -53,9 +59,15 @@ POST_FORMS = {
     "actionplans:action_delete",
     "actionplans:progress_create",
     "actionplans:plan_import",
+    "actionplans:next_steps",
+    "actionplans:next_step_edit",
+    "actionplans:next_step_remove",
+    "actionplans:next_step_up",
+    "actionplans:next_step_down",
     "reports:report_request",
     "reports:report_reissue",
     "reports:job_retry",
+    "reports:import_report",
     "network:meeting_create",
     "network:meeting_edit",
     "network:item_add",
@@ -124,7 +136,42 @@ NOT_FORMS = {
 ROLES = ["lead", "assessor", "contributor", "administrator", "anonymous"]
 # Forms several roles can post, where what happens differs by role: fuzzed as each of them.
 EVERY_ROLE = {"reports:report_request", "password_change", "actionplans:progress_create"}
+# Pages with more than one form posting to the same URL: each form is fuzzed (the next steps page has the
+# form for one item and the list of suggested items).
+EVERY_FORM = {"actionplans:next_steps"}
 EXAMPLES_PER_FORM = 12
+
+
+def _overflows_an_integer(value):
+    """A value read as a database id too large for a 64-bit integer (as int() reads it: spaces, signs, any digits)."""
+    values = value if isinstance(value, list) else [value]
+    for item in values:
+        try:
+            if isinstance(item, str) and abs(int(item)) >= 2**63:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+# Production bugs the fuzzer found (reported to the lead; not this file's to fix): {url name: (field, why)}.
+# Cases that would only hit one are skipped in the fuzzing, so the rest of the form is still fuzzed; each has
+# its own strict xfail test below, which fails the day the bug is fixed (then delete the entry).
+KNOWN_BUGS = {
+    "assessments:report_details": (
+        "team",
+        "common/fields.py:60 PeopleChoiceField (ModelMultipleChoiceField) queries a 30-digit id as it is: "
+        "OverflowError on SQLite, a 500 instead of the form's error; network/forms/fields.py IdChoicesField "
+        "guards against exactly this",
+    ),
+}
+
+
+def _known(name):
+    if name not in KNOWN_BUGS:
+        return None
+    field = KNOWN_BUGS[name][0]
+    return lambda data: _overflows_an_integer(data.get(field))
 
 
 def app_url_names(patterns=None, namespace=None):
@@ -153,8 +200,13 @@ def world(framework, department_a, department_b, lead_a, lead_b, contributor_a, 
     )
 
 
+def _shape(form):
+    return tuple(sorted(form.fields))
+
+
 def discover_forms(client, world):
-    """{url name: [(role, user, form)]}: the first form found for each URL name, per role."""
+    """{url name: [(role, user, form)]}: the first form found for each URL name, per role (for a name in
+    EVERY_FORM, the first of each different form, by its fields)."""
     found = {}
     for role in ROLES:
         user = world.users[role]
@@ -163,9 +215,23 @@ def discover_forms(client, world):
             client.force_login(user)
         for form in crawl(client, start_urls(world, role), per_name=2).forms:
             entries = found.setdefault(form.url_name, [])
-            if role not in [entry[0] for entry in entries]:
+            if form.url_name in EVERY_FORM:
+                new = (role, _shape(form)) not in [(entry[0], _shape(entry[2])) for entry in entries]
+            else:
+                new = role not in [entry[0] for entry in entries]
+            if new:
                 entries.append((role, user, form))
     return found
+
+
+def _to_fuzz(name, found):
+    """The (role, user, form) entries fuzzed for one URL name."""
+    if name in EVERY_ROLE:
+        return found[name]
+    if name in EVERY_FORM:
+        first_role = found[name][0][0]
+        return [entry for entry in found[name] if entry[0] == first_role]
+    return found[name][:1]
 
 
 def test_every_url_name_is_either_a_post_form_or_a_read():
@@ -179,9 +245,9 @@ def test_every_post_form_survives_hostile_and_generated_input(client, world):
     assert POST_FORMS - set(found) == set(), "the crawl found no page offering these forms"
     failures = []
     for name in sorted(POST_FORMS):
-        for role, user, form in found[name] if name in EVERY_ROLE else found[name][:1]:
+        for role, user, form in _to_fuzz(name, found):
             try:
-                fuzz_form(client, user, form, max_examples=EXAMPLES_PER_FORM)
+                fuzz_form(client, user, form, max_examples=EXAMPLES_PER_FORM, known=_known(name))
             except Exception as error:  # noqa: BLE001 - every form's failures are reported together
                 failures.append(f"{name} as {role}: {type(error).__name__}: {str(error)[:2000]}")
     assert not failures, "\n\n".join(failures)
@@ -205,8 +271,12 @@ def test_every_form_saves_a_careful_answer_with_real_commits(
     found = discover_forms(client, world)
     failures = []
     # Changing the lead's password would void the reset link's token: it goes last.
-    for name in sorted(POST_FORMS, key=lambda name: (name == "password_change", name)):
-        role, user, form = found[name][0]
+    cases = [
+        (name, entry)
+        for name in POST_FORMS
+        for entry in (_to_fuzz(name, found) if name in EVERY_FORM else found[name][:1])
+    ]
+    for name, (role, user, form) in sorted(cases, key=lambda case: (case[0] == "password_change", case[0])):
         client.logout()
         if user is not None:
             client.force_login(user)
@@ -219,6 +289,16 @@ def test_every_form_saves_a_careful_answer_with_real_commits(
         except Exception as error:  # noqa: BLE001 - every form's failure is reported together
             failures.append(f"{name} as {role}: {type(error).__name__}: {str(error)[:1000]}")
     assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["assessments:report_details"][1])
+def test_a_team_member_id_too_large_for_the_database_is_refused_on_the_form(client, world, assessor):
+    client.raise_request_exception = False
+    client.force_login(assessor)
+    url = reverse("assessments:report_details", args=[world.assessments["in_review"].pk])
+    response = client.post(url, {"team": "99999999999999999999999999999999"})
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
 
 
 HOSTILE_NARRATIVE = '<img src="file:///etc/passwd"><script>alert(1)</script>'

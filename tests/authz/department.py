@@ -13,14 +13,16 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from accounts.models import Department, Membership, User
+from actionplans.models import NextStep
 from actionplans.services.actions import action_create
 from actionplans.services.plans import plan_create, plan_submit
 from actionplans.services.progress import progress_update_create
 from actionplans.services.recommendations import recommendation_create
 from actionplans.services.review import plan_accept
-from assessments.models import AreaRating, Assessment, Evidence, RatingLevel
+from assessments.models import AreaRating, Assessment, Evidence, FactualComment, RatingLevel
 from assessments.services.creation import assessment_create
 from assessments.tests.factories import published_assessment
+from common.history import save_with_history
 from network.models import GoodPracticeExcerpt
 from reports import jobs
 from reports.models import IssuedReport, ReportJob, ReportKind
@@ -41,8 +43,15 @@ def draft_marker(short_name):
 
 
 def unpublished_marker(short_name):
-    """In TNA's commentary, theme summaries and a recommendation not yet published: never shown to the department."""
+    """In TNA's work not yet shared (commentary, theme summaries, report texts, a recommendation, next steps):
+    never shown to the department."""
     return f"UNPUBLISHED-ASSESSOR-WORK-{short_name}"
+
+
+def shared_marker(short_name):
+    """In TNA's draft shared with the department for a factual accuracy check: shown to that department's
+    people (and TNA), never to anyone else."""
+    return f"SHARED-DRAFT-{short_name}"
 
 
 @dataclass
@@ -50,12 +59,18 @@ class DepartmentWorld:
     department: Department
     lead: User
     contributor: User
-    draft: Assessment  # a self-assessment the department has not submitted
+    # The department's own self-assessments (the only assessments a department rates and submits).
+    # Several unfinished at once, which the start service would not allow: the matrix needs every state.
+    draft: Assessment  # not submitted: hidden from TNA
     submitted: Assessment
-    in_review: Assessment
     returned: Assessment  # back with the department: TNA's return comment shown, its ratings not
-    published: Assessment  # IMA 2013, with the accepted plan, reports and good practice
+    # TNA's own (IMA, progress review, reassessment): opened in review by an assessor, written by TNA.
+    in_review: Assessment  # IMA 2020 being written: nothing of it shown to the department
+    progress_review: Assessment  # progress review 2015 being written, with its next steps
+    factual_check: Assessment  # reassessment 2023, its draft shared with the department, a comment open
+    published: Assessment  # IMA 2013, with the accepted plan, reports, good practice and its check's record
     published_with_submitted_plan: Assessment  # reassessment 2017, its plan waiting for TNA's review
+    published_review: Assessment  # progress review 2016, published with its next steps
     objects: dict = field(default_factory=dict)
 
 
@@ -114,11 +129,11 @@ def _evidence_link(rating, by, title):
 
 
 def _save_with_history(instance, by, **fields):
+    """A versioned record changed as the services change it: the version moves on, the history names `by`."""
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.version += 1
-    instance._history_user = by
-    instance.save()
+    save_with_history(instance, by=by, reason="Changed")
 
 
 def _issued_report(assessment, by):
@@ -164,6 +179,23 @@ def _done_job(job):
     return jobs.job_execute(job.pk)
 
 
+def _summaries(assessment, by, text):
+    for summary in assessment.theme_summaries.all():
+        _save_with_history(summary, by, situation_at_time=text, progress_narrative=text)
+
+
+def _factual_comment(assessment, author, text, *, resolved_by=None):
+    comment = FactualComment(assessment=assessment, section="background", text=text, author=author)
+    if resolved_by is not None:
+        comment.response, comment.resolved_by, comment.resolved_at = "Corrected.", resolved_by, timezone.now()
+    return save_with_history(comment, by=author, reason="Factual accuracy comment")
+
+
+def _next_step(assessment, by, position, text):
+    step = NextStep(assessment=assessment, position=position, text=text, created_by=by)
+    return save_with_history(step, by=by, reason="Next step added")
+
+
 def department_world(framework, *, name, short_name, slug, assessor, email_prefix):
     department = Department.objects.create(name=name, short_name=short_name, slug=slug)
     lead = _member(department, Membership.Role.KIM_LEAD, f"lead.{email_prefix}@example.gov.uk", f"Lead {short_name}")
@@ -171,18 +203,19 @@ def department_world(framework, *, name, short_name, slug, assessor, email_prefi
         department, Membership.Role.CONTRIBUTOR, f"contrib.{email_prefix}@example.gov.uk", f"Contributor {short_name}"
     )
 
-    def create(assessment_type, year, status, **fields):
+    def create(assessment_type, year, status, *, by, **fields):
         return assessment_create(
             department=department,
             framework=framework,
             assessment_type=assessment_type,
             year=year,
             status=status,
-            by=lead,
+            by=by,
             **fields,
         )
 
     Type, Status = Assessment.Type, Assessment.Status
+    unpublished, shared = unpublished_marker(short_name), shared_marker(short_name)
     # Good practice: the library may draw on it.
     published = published_assessment(
         department, framework, year=2013, assessment_type=Type.IMA, by=assessor, share_good_practice=True, ratings=5
@@ -190,42 +223,81 @@ def department_world(framework, *, name, short_name, slug, assessor, email_prefi
     published_ratings = _rate_all(published, assessor_position=5)  # the department's side and the findings too
 
     reassessment = create(
-        Type.REASSESSMENT, 2017, Status.PUBLISHED, baseline=published, published_on=datetime.date(2017, 9, 1)
+        Type.REASSESSMENT,
+        2017,
+        Status.PUBLISHED,
+        by=assessor,
+        baseline=published,
+        published_on=datetime.date(2017, 9, 1),
     )
     _rate_all(reassessment, assessor_position=4)
 
-    in_review = create(Type.IMA, 2020, Status.IN_REVIEW, submitted_at=timezone.now())
-    in_review_ratings = _rate_all(in_review, assessor_position=2, commentary=unpublished_marker(short_name))
-    # Saved as the services save (with history), so the history pages have rows carrying the markers.
-    # Not through the services themselves: on PostgreSQL their select_for_update() joins nullable
-    # relations and fails (reported to the lead); the matrix is about access, not saving.
-    _save_with_history(
-        in_review_ratings[0], assessor, assessor_commentary=f"{unpublished_marker(short_name)}: by the assessor."
+    published_review = published_assessment(
+        department, framework, year=2016, assessment_type=Type.PROGRESS_REVIEW, by=assessor, baseline=published
     )
-    for summary in in_review.theme_summaries.all():
-        _save_with_history(
-            summary,
-            assessor,
-            situation_at_time=unpublished_marker(short_name),
-            progress_narrative=unpublished_marker(short_name),
-        )
+
+    # The department's self-assessments: rated by the department, submitted by its KIM lead.
+    submitted = create(Type.SELF_ASSESSMENT, 2022, Status.SUBMITTED, by=lead, submitted_at=timezone.now())
+    submitted_ratings = _rate_all(submitted)
 
     returned = create(
-        Type.REASSESSMENT,
+        Type.SELF_ASSESSMENT,
         2021,
         Status.RETURNED,
-        baseline=published,
+        by=lead,
         submitted_at=timezone.now(),
         return_comment=f"Please add evidence ({short_name}).",
     )
-    returned_ratings = _rate_all(returned, assessor_position=3, commentary=unpublished_marker(short_name))
+    returned_ratings = _rate_all(returned, assessor_position=3, commentary=unpublished)
 
-    submitted = create(Type.IMA, 2022, Status.SUBMITTED, submitted_at=timezone.now())
-    submitted_ratings = _rate_all(submitted)
-
-    draft = create(Type.SELF_ASSESSMENT, 2024, Status.DRAFT)
+    draft = create(Type.SELF_ASSESSMENT, 2024, Status.DRAFT, by=lead)
     draft_ratings = _rate_all(draft, narrative=f"{draft_marker(short_name)}: our working notes.")
     _save_with_history(draft_ratings[0], lead, narrative=f"{draft_marker(short_name)}: by the lead.")
+
+    # TNA's IMA being written: opened in review by an assessor (no department submission), with the
+    # department's submitted self-assessment beside it; every word of it is TNA's unpublished work.
+    in_review = create(
+        Type.IMA,
+        2020,
+        Status.IN_REVIEW,
+        by=assessor,
+        self_assessment=submitted,
+        key_findings=f"{unpublished}: key findings.",
+        commitment_text=f"{unpublished}: statement of commitment.",
+    )
+    in_review.team.set([assessor])
+    in_review_ratings = _rate_all(in_review, assessor_position=2, commentary=unpublished)
+    # Saved as the services save (with history), so the history pages have rows carrying the markers.
+    # Not through the services themselves: the matrix is about access, not saving.
+    _save_with_history(in_review_ratings[0], assessor, assessor_commentary=f"{unpublished}: by the assessor.")
+    _summaries(in_review, assessor, unpublished)
+
+    progress_review = create(
+        Type.PROGRESS_REVIEW,
+        2015,
+        Status.IN_REVIEW,
+        by=assessor,
+        baseline=published,
+        next_steps_text=f"{unpublished}: what TNA will do.",
+    )
+    _rate_all(progress_review, assessor_position=4, commentary=unpublished)
+    _summaries(progress_review, assessor, unpublished)
+
+    # TNA's reassessment shared with the department for a factual accuracy check: its people now see
+    # TNA's work (the shared marker), its KIM lead has commented on the background.
+    factual_check = create(
+        Type.REASSESSMENT,
+        2023,
+        Status.FACTUAL_CHECK,
+        by=assessor,
+        baseline=reassessment,
+        interviews_from=datetime.date(2023, 3, 6),
+        interviews_to=datetime.date(2023, 3, 8),
+        key_findings=f"{shared}: key findings.",
+    )
+    factual_check.team.set([assessor])
+    factual_check_ratings = _rate_all(factual_check, assessor_position=4, commentary=shared)
+    _summaries(factual_check, assessor, shared)
 
     world = DepartmentWorld(
         department=department,
@@ -233,17 +305,31 @@ def department_world(framework, *, name, short_name, slug, assessor, email_prefi
         contributor=contributor,
         draft=draft,
         submitted=submitted,
-        in_review=in_review,
         returned=returned,
+        in_review=in_review,
+        progress_review=progress_review,
+        factual_check=factual_check,
         published=published,
         published_with_submitted_plan=reassessment,
+        published_review=published_review,
     )
     o = world.objects
     o["draft_rating"] = draft_ratings[0]
     o["in_review_rating"] = in_review_ratings[0]
+    o["factual_check_rating"] = factual_check_ratings[0]
     o["returned_rating"] = returned_ratings[0]
+    o["submitted_rating"] = submitted_ratings[0]
     o["in_review_summary"] = in_review.theme_summaries.order_by("theme__number").first()
     o["published_rating"] = published_ratings[0]
+    o["factual_comment"] = _factual_comment(factual_check, lead, f"Our fieldwork ended on 9 March ({short_name}).")
+    o["published_factual_comment"] = _factual_comment(
+        published, lead, f"The date is wrong ({short_name}).", resolved_by=assessor
+    )
+    o["next_steps"] = [
+        _next_step(progress_review, assessor, position, f"{unpublished}: next step {position}.") for position in (1, 2)
+    ]
+    o["next_step"] = o["next_steps"][0]
+    o["published_next_step"] = _next_step(published_review, assessor, 1, f"Keep the policy up to date ({short_name}).")
     o["draft_evidence_file"] = _evidence_file(draft_ratings[0], lead, f"Draft evidence {short_name}")
     o["draft_evidence_link"] = _evidence_link(draft_ratings[0], lead, f"Draft link {short_name}")
     o["submitted_evidence_file"] = _evidence_file(submitted_ratings[0], lead, f"Evidence {short_name}")
@@ -260,6 +346,9 @@ def department_world(framework, *, name, short_name, slug, assessor, email_prefi
     )
     o["in_review_recommendation"] = recommendation_create(
         assessment=in_review, by=assessor, text=unpublished_marker(short_name), priority="high"
+    )
+    o["factual_check_recommendation"] = recommendation_create(
+        assessment=factual_check, by=assessor, text=f"{shared_marker(short_name)}: a recommendation.", priority="high"
     )
     o["recommendation"] = recommendations[0]
 

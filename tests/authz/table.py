@@ -21,7 +21,8 @@ class Rule:
     get / post: the status a permitted person gets (200 a page or a form shown again with its errors,
     302 a redirect after a change or a refusal); None when the view does not accept the method, so
     everyone signed in gets 405 (anonymous people are sent to sign in first where the page needs it).
-    overrides: {role: status} or {role: (get status, post status)} where one person differs from the profile.
+    overrides: {role: status} or {role: (get status, post status)} where one person differs from the profile
+    (OK there is the method's success code).
     why: for overrides, the reason in words.
     """
 
@@ -33,11 +34,12 @@ class Rule:
 
 
 def expected_status(rule, role, method):
-    if role in rule.overrides:
-        override = rule.overrides[role]
-        return override if not isinstance(override, tuple) else override[0 if method == "GET" else 1]
     outcome = rule.profile[role]
     success = rule.get if method == "GET" else rule.post
+    if role in rule.overrides:
+        override = rule.overrides[role]
+        override = override if not isinstance(override, tuple) else override[0 if method == "GET" else 1]
+        return success if override == OK else override
     if success is None:
         # Django's method decorators sit inside login_required: sign-in first, then 405.
         return outcome if outcome in (LOGIN, ADMIN_LOGIN) else 405

@@ -1,6 +1,7 @@
 """An answer a careful person might give to each field: so generated cases get past validation and reach
 the save, the service and the page shown after it (where typed HTML must come back escaped)."""
 
+import json
 import re
 
 from accounts.tests.factories import TEST_PASSWORD
@@ -22,10 +23,23 @@ BY_NAME = [
 ]
 
 
-def _value(name, fields, siblings):
+# A file a careful person would choose, by the form's URL name (else a PDF, as evidence and papers are).
+REPORT = {
+    "department": "Department for Education",
+    "type": "ima",
+    "year": 2012,
+    "published_on": "2012-11-20",
+    "fieldwork": {"from": "2012-06-04", "to": "2012-06-06", "place": TEXT},
+    "key_findings": TEXT,
+    "recommendations": [{"number": 1, "area": "Measuring impact", "text": TEXT, "priority": "High"}],
+}
+FILES = {"reports:import_report": ("reports.json", json.dumps({"assessments": [REPORT]}).encode(), "application/json")}
+
+
+def _value(name, fields, siblings, url_name):
     kind = fields[0].kind
     if kind == "file":
-        return upload("evidence.pdf", PDF, "application/pdf")
+        return upload(*FILES.get(url_name, ("evidence.pdf", PDF, "application/pdf")))
     if kind == "hidden":
         return fields[0].values[0]
     values = [value for field in fields for value in field.values if value.strip()]
@@ -42,4 +56,8 @@ def _value(name, fields, siblings):
 def plausible(form, ignored):
     """A fresh answer per call (uploaded files can be read once)."""
     siblings = set(form.fields)
-    return {name: _value(name, fields, siblings) for name, fields in form.fields.items() if name not in ignored}
+    return {
+        name: _value(name, fields, siblings, form.url_name)
+        for name, fields in form.fields.items()
+        if name not in ignored
+    }

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import json
 import os
 import zipfile
 
@@ -77,6 +78,21 @@ def _xlsx(rows):
     return buffer.getvalue()
 
 
+def _workbook(sheets):
+    """An .xlsx workbook with named sheets of rows (the report import's layout)."""
+    import openpyxl
+
+    buffer = io.BytesIO()
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def _zip(entries):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -106,6 +122,73 @@ def _hostile_ratings_csv():
     return header + b"".join(rows)
 
 
+def _hostile_reports():
+    """Whole published reports (reports:import_report): the right shape with hostile values, and shapes that are
+    not the right shape; the department is the fuzz world's, so a careful part gets as far as the import."""
+    department = "Department for Education"
+    hostile = {
+        "department": department,
+        "type": "ima",
+        "year": 2014,
+        "published_on": "2014-07",
+        "fieldwork": {"from": "2014-02-30", "to": "2014-01-01", "place": SCRIPT},
+        "background": SCRIPT + "\n\n" + HUGE[:60000],
+        "key_findings": '"><img src=x onerror=alert(1)>',
+        "commitment": {"text": SCRIPT, "signed_by": "<svg onload=alert(1)>", "signed_on": "31/02/2025"},
+        "ratings": [{"area": SCRIPT, "rating": "<iframe src=javascript:alert(1)></iframe>"}],
+        "themes": [{"theme": 99999999999999999999, "progress": SCRIPT}, {"theme": SCRIPT}],
+        "recommendations": [{"number": "R-1", "area": SCRIPT, "text": "\x00", "priority": SCRIPT}],
+        "next_steps": {"lead": SCRIPT, "items": [SCRIPT, {"text": 1.5, "recommendation": SCRIPT}]},
+        SCRIPT: "an unknown part",
+    }
+    # Every part but the narratives right: the hostile texts are stored and printed back on the done page.
+    stored = {
+        "department": department,
+        "type": "reassessment",
+        "year": 2012,
+        "published_on": "2012-11-20",
+        "background": SCRIPT,
+        "key_findings": '"><img src=x onerror=alert(1)>',
+        "recommendations": [
+            {"number": 1, "area": "Measuring impact", "text": "<svg onload=alert(1)>", "priority": "High"}
+        ],
+    }
+
+    def as_json(value):
+        return json.dumps(value).encode()
+
+    workbook = _workbook(
+        {
+            "assessments": [
+                ["Department", "Type", "Year", "Published on", "Background", "Fieldwork from"],
+                [department, "IMA", "2014", "2014-13", SCRIPT, datetime.datetime(1900, 1, 1)],
+                [SCRIPT, 12.5, -1, None, '=HYPERLINK("http://evil.example")', "x"],
+            ],
+            "ratings": [["department", "type", "year", "area"], [department, "ima", 2014, SCRIPT]],
+            SCRIPT[:31].replace("/", ""): [["anything"]],
+        }
+    )
+    return [
+        ("reports.xlsx", workbook, XLSX),
+        ("reports.json", as_json({"assessments": [hostile]}), "application/json"),
+        ("reports.json", as_json({"assessments": [stored]}), "application/json"),
+        (
+            "reports.json",
+            as_json({"assessments": [{"department": department, "type": "self_assessment"}] * 3}),
+            "application/json",
+        ),
+        ("reports.json", b'{"assessments": [{"year": NaN, "department": Infinity}]}', "application/json"),
+        ("reports.json", b"[" * 100_000, "application/json"),
+        ("reports.json", b'{"assessments": [' + b'{"a": 1},' * 20000, "application/json"),
+        ("reports.json", '\ufeff{"assessments": []}'.encode("utf-16"), "application/json"),
+        (
+            "reports.json",
+            as_json({"assessments": [{"department": department, "year": 10**30, "type": []}]}),
+            "text/plain",
+        ),
+    ]
+
+
 def junk_files():
     """(name, bytes, declared content type): wrong types, lies about type, hostile names and contents."""
     return [
@@ -125,6 +208,7 @@ def junk_files():
         ("plan.xlsx", _xlsx(_hostile_plan_rows()), XLSX),
         ("plan.xlsx", _xlsx([["only", "wrong", "headings"]]), XLSX),
         ("evidence.docx", _zip({"word/document.xml": SCRIPT}), "application/msword"),
+        *_hostile_reports(),
     ]
 
 

@@ -16,8 +16,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from actionplans.choices import PlanStatus
+from actionplans.models import NextStep
 from actionplans.tests.factories import RecommendationFactory, plan_with_actions
-from assessments.models import AreaRating, Assessment, Evidence, RatingLevel, ThemeSummary
+from assessments.models import AreaRating, Assessment, Evidence, FactualComment, RatingLevel, ThemeSummary
 from assessments.tests.factories import published_assessment, stored_assessment
 from network.models import MeetingAction, MeetingPaper
 from network.tests.factories import DiscussionItemFactory, MeetingFactory
@@ -67,18 +68,22 @@ def _evidence(assessment, lead):
     )
 
 
-def _assessments(world, department, framework, lead):
+def _assessments(world, department, framework, lead, assessor):
     made = world.assessments
     made["draft"] = stored_assessment(
         department, framework, year=2025, status=Status.DRAFT, assessment_type=Type.SELF_ASSESSMENT
     )
     _rate(made["draft"], 3, assessor=False)  # complete, so "check your answers" offers to submit
     _evidence(made["draft"], lead)
-    made["submitted"] = stored_assessment(department, framework, year=2024, status=Status.SUBMITTED)
-    _rate(made["submitted"], 3)
-    made["in_review"] = stored_assessment(department, framework, year=2023, status=Status.IN_REVIEW)
-    _rate(made["in_review"], 3)
-    RecommendationFactory(assessment=made["in_review"], number=1)
+    made["submitted"] = stored_assessment(
+        department, framework, year=2024, status=Status.SUBMITTED, assessment_type=Type.SELF_ASSESSMENT
+    )
+    _rate(made["submitted"], 3, assessor=False)
+    # A self-assessment TNA is reviewing: the one assessment TNA can return to the department.
+    made["self_in_review"] = stored_assessment(
+        department, framework, year=2022, status=Status.IN_REVIEW, assessment_type=Type.SELF_ASSESSMENT
+    )
+    _rate(made["self_in_review"], 3)
     for key, year in (("no_plan", 2019), ("draft_plan", 2018), ("submitted_plan", 2017), ("accepted_plan", 2016)):
         made[key] = published_assessment(department, framework, year=year, share_good_practice=True)
         _rate(made[key], 5)  # "Good practice": the network's library may draw on it
@@ -89,7 +94,61 @@ def _assessments(world, department, framework, lead):
         ("accepted_plan", PlanStatus.ACCEPTED),
     ):
         world.plans[key] = plan_with_actions(made[key], status=status)
-    ThemeSummary.objects.filter(assessment=made["in_review"]).update(situation_at_time="Before.")
+    _tna_reports(world, department, framework, lead, assessor)
+
+
+def _tna_reports(world, department, framework, lead, assessor):
+    """TNA's own reports being written: an IMA with every section written (so it can be shared), a progress
+    review with its next steps, and a reassessment shared with the department with a comment open."""
+    made = world.assessments
+    made["in_review"] = stored_assessment(
+        department,
+        framework,
+        year=2023,
+        status=Status.IN_REVIEW,
+        self_assessment=made["submitted"],
+        interviews_from=datetime.date(2023, 3, 6),
+        interviews_to=datetime.date(2023, 3, 8),
+        fieldwork_place="the department's London office",
+        key_findings="The department knows what information it holds.",
+        commitment_text="We are committed to managing our information well.",
+        commitment_signed_by="Permanent Secretary",
+        commitment_signed_on=datetime.date(2023, 1, 10),
+        by=assessor,
+    )
+    _rate(made["in_review"], 3)
+    ThemeSummary.objects.filter(assessment=made["in_review"]).update(progress_narrative="Findings.")
+    RecommendationFactory(assessment=made["in_review"], number=1)
+
+    made["progress_review"] = stored_assessment(
+        department,
+        framework,
+        year=2020,
+        status=Status.IN_REVIEW,
+        assessment_type=Type.PROGRESS_REVIEW,
+        baseline=made["no_plan"],  # its open R1 is offered as a next step
+        by=assessor,
+    )
+    _rate(made["progress_review"], 4)
+    ThemeSummary.objects.filter(assessment=made["progress_review"]).update(situation_at_time="Before.")
+    for position in (1, 2, 3):
+        NextStep.objects.create(
+            assessment=made["progress_review"], position=position, text=f"Next step {position}", created_by=assessor
+        )
+
+    made["factual_check"] = stored_assessment(
+        department,
+        framework,
+        year=2021,
+        status=Status.FACTUAL_CHECK,
+        assessment_type=Type.REASSESSMENT,
+        baseline=made["no_plan"],
+        by=assessor,
+    )
+    _rate(made["factual_check"], 4)
+    world.objects["factual_comment"] = FactualComment.objects.create(
+        assessment=made["factual_check"], section="background", text="The fieldwork ended a day later.", author=lead
+    )
 
 
 def _network(world, assessor):
@@ -129,7 +188,7 @@ def build_world(*, framework, department, lead, contributor, assessor, administr
         }
     )
     with transaction.atomic():  # also outside a test transaction: services lock rows
-        _assessments(world, department, framework, lead)
+        _assessments(world, department, framework, lead, assessor)
         _network(world, assessor)
         _failed_report_job(world, assessor)
     return world
@@ -147,4 +206,15 @@ def start_urls(world, role):
     urls += [reverse("actionplans:action_detail", args=[plan.actions.first().pk]) for plan in world.plans.values()]
     urls += [reverse("reports:assessment_reports", args=[world.assessments["no_plan"].pk])]
     urls += [reverse("reports:job_detail", args=[world.objects["failed_job"].pk])]
+    # TNA's review pages (a self-assessment submitted, one in review, TNA's IMA being written: its task list),
+    # and the pages of TNA's reports reached deep in their journeys: next steps, the factual check, the import
+    made = world.assessments
+    urls += [
+        reverse("assessments:assessment_review", args=[made[key].pk])
+        for key in ("submitted", "self_in_review", "in_review")
+    ]
+    urls += [reverse("assessments:report_text", args=[made["progress_review"].pk, "next-steps-lead"])]
+    urls += [reverse("actionplans:next_steps", args=[made["progress_review"].pk])]
+    urls += [reverse("assessments:factual_check", args=[made["factual_check"].pk])]
+    urls += [reverse("reports:import_report")]
     return urls
