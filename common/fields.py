@@ -1,5 +1,7 @@
 """Form fields every app shares."""
 
+import re
+
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.core.exceptions import ValidationError
@@ -45,6 +47,20 @@ class GovDateField(DateInputField):
         return value
 
 
+# Database ids are at most 18 digits. Django answers a longer one in a single choice with "select a valid
+# choice", but a multiple choice passes it to the database, where it overflows as a server error.
+PLAUSIBLE_ID = re.compile(r"\s*[0-9]{1,18}\s*")
+
+
+class IdChoicesField(forms.ModelMultipleChoiceField):
+    """Checkboxes of objects by id; anything but a plausible id is refused before the query."""
+
+    def _check_values(self, value):
+        if not all(PLAUSIBLE_ID.fullmatch(str(pk)) for pk in value):
+            raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": ""})
+        return super()._check_values(value)
+
+
 def person_label(user):
     """A person in a list of choices: "Name (email)", so two people of one name differ."""
     return f"{user.full_name} ({user.email})" if user.full_name else user.email
@@ -57,7 +73,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return person_label(user)
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
+class PeopleChoiceField(IdChoicesField):
     """Checkboxes of people (Users)."""
 
     widget = forms.CheckboxSelectMultiple

@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import access
 from common.downloads import stored_file_response
+from common.errors import NotAllowed
 from common.forms import ConfirmForm
 from common.requests import posted, run_service
 from common.uploads import safe_filename
@@ -17,7 +18,7 @@ from common.uploads import safe_filename
 from . import selectors
 from .forms import ReissueForm, ReportRequestForm
 from .models import ReportJob
-from .services import report_issue, report_job_request, report_job_retry
+from .services import ISSUE_ONLY_ASSESSORS, ISSUE_ONLY_PUBLISHED, report_issue, report_job_request, report_job_retry
 
 REUSED = "This report was already produced from the same data, so you can download it straight away."
 ISSUED = "Version {version} of the report has been issued. It is being produced now."
@@ -82,18 +83,20 @@ def report_request(request, assessment_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_reissue(request, assessment_id):
-    """Assessors only: anyone else is refused by the service (NotAllowed, a 403). A version after the first
-    says why it was issued."""
+    """Assessors only (403 for anyone else, whatever they send). A version after the first says why it was issued."""
     assessment = selectors.assessment_get_visible_or_404(request.user, assessment_id)
+    if not access.is_assessor(request.user):
+        raise NotAllowed(ISSUE_ONLY_ASSESSORS)
+    panel = selectors.report_panel(request.user, assessment)
+    if request.method == "GET" and not panel["may_reissue"]:
+        messages.error(request, ISSUE_ONLY_PUBLISHED)
+        return redirect("reports:assessment_reports", assessment.pk)
     form = ReissueForm(posted(request))
     if form.is_valid():
         issued, ok = run_service(form, report_issue, assessment=assessment, by=request.user, **form.cleaned_data)
         if ok:
             messages.success(request, ISSUED.format(version=issued.version))
             return redirect("reports:job_detail", issued.jobs.order_by("-pk").first().pk)
-    panel = selectors.report_panel(request.user, assessment)
-    if request.method == "GET" and not panel["may_reissue"]:
-        raise PermissionDenied
     return render(request, "reports/reissue.html", {"panel": panel, "assessment": assessment, "form": form})
 
 

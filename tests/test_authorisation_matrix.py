@@ -24,7 +24,6 @@ Documented rules the table encodes (accounts/access.py and the apps' READMEs):
 
 A new URL fails test_every_url_is_in_the_table until it is placed in EXPECTED; an entry for a URL
 that no longer exists fails it too. Run with -s and AUTHZ_PRINT=1 to print the observed matrix.
-Cells where the code breaks the rule are in KNOWN_BUGS, each a strict xfail until it is fixed.
 """
 
 import os
@@ -363,37 +362,6 @@ ADMIN_OVERRIDES = {
 }
 
 
-# Production bugs the matrix found (reported to the lead; production code is not this file's to fix).
-# EXPECTED above keeps the rule; the main test lets these cells answer what they answer today, and each has
-# its own strict xfail below, which fails the day the code follows the rule (then delete the entry).
-# {(key, role, method): (status observed today, why it is wrong)}
-_COMMENT_404 = (
-    "assessments/views/factual.py:45-46 answers every POST from someone who may not comment with 404 "
-    "('Comments are not taken here') before factual_comment_add runs, whose NotAllowed (403, wrong role) "
-    "and NOT_SHARED (a form error, wrong state) are never reached"
-)
-KNOWN_BUGS = {
-    **{
-        ("assessments:factual_check", role, "POST"): (404, _COMMENT_404)
-        for role in ("contributor_a", "assessor", "administrator")
-    },
-    **{
-        ("assessments:factual_check@in_review", role, "POST"): (404, _COMMENT_404)
-        for role in ("assessor", "administrator")
-    },
-    **{
-        ("assessments:factual_check@published", role, "POST"): (404, _COMMENT_404)
-        for role in ("lead_a", "contributor_a", "assessor", "administrator")
-    },
-    ("reports:report_reissue@in_review", "assessor", "GET"): (
-        403,
-        "reports/views.py:95-96 raises PermissionDenied when panel['may_reissue'] is false, which is also false "
-        "for an assessor when the assessment is not published: a state refusal answered as a wrong role (the "
-        "POST of the same page answers ISSUE_ONLY_PUBLISHED on the form)",
-    ),
-}
-
-
 def rule_for(key):
     if base_key(key).startswith("admin:"):
         admin = EXPECTED["admin:*"]
@@ -447,23 +415,11 @@ def test_every_url_answers_every_role_as_the_table_says(matrix):
     for (key, role, method), seen in sorted(observed.items()):
         rule = rule_for(key)
         expected = expected_status(rule, role, method)
-        known = KNOWN_BUGS.get((key, role, method))
-        if seen.status != expected and not (known and seen.status == known[0]):
+        if seen.status != expected:
             rows.append((key, role, method, expected, seen.status, seen.error or seen.location))
     assert not rows, f"{len(rows)} cells differ from EXPECTED:\n" + failure_table(
         rows, ("URL", "role", "method", "expected", "observed", "detail")
     )
-
-
-@pytest.mark.parametrize(
-    "cell",
-    [pytest.param(cell, marks=pytest.mark.xfail(strict=True, reason=why)) for cell, (_, why) in KNOWN_BUGS.items()],
-    ids=lambda cell: "-".join(cell),
-)
-def test_known_production_bugs_still_differ_from_the_rule(matrix, cell):
-    key, role, method = cell
-    assert key in EXPECTED, f"{key}: not in EXPECTED"
-    assert matrix.observed[cell].status == expected_status(rule_for(key), role, method)
 
 
 def test_no_request_is_a_server_error(matrix):
@@ -572,12 +528,6 @@ def test_the_kim_lead_comments_on_the_shared_draft(matrix):
     assert refused.status == 404 and not refused.writes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reports/views.py:88-96: the role is checked only on GET (may_reissue) and, for a POST, by report_issue "
-    "after the form is valid; a POST whose reason fails the form (over 2,000 characters) shows the re-issue page "
-    "(200) to a KIM lead instead of the 403 page",
-)
 @pytest.mark.parametrize("role", ["lead_a", "contributor_a", "administrator"])
 def test_a_reissue_is_refused_to_other_roles_whatever_they_type(matrix, role):
     seen = observe_post(matrix.world, role, "reports:report_reissue", {"reason": "x" * 2001})

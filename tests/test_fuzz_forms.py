@@ -142,38 +142,6 @@ EVERY_FORM = {"actionplans:next_steps"}
 EXAMPLES_PER_FORM = 12
 
 
-def _overflows_an_integer(value):
-    """A value read as a database id too large for a 64-bit integer (as int() reads it: spaces, signs, any digits)."""
-    values = value if isinstance(value, list) else [value]
-    for item in values:
-        try:
-            if isinstance(item, str) and abs(int(item)) >= 2**63:
-                return True
-        except ValueError:
-            continue
-    return False
-
-
-# Production bugs the fuzzer found (reported to the lead; not this file's to fix): {url name: (field, why)}.
-# Cases that would only hit one are skipped in the fuzzing, so the rest of the form is still fuzzed; each has
-# its own strict xfail test below, which fails the day the bug is fixed (then delete the entry).
-KNOWN_BUGS = {
-    "assessments:report_details": (
-        "team",
-        "common/fields.py:60 PeopleChoiceField (ModelMultipleChoiceField) queries a 30-digit id as it is: "
-        "OverflowError on SQLite, a 500 instead of the form's error; network/forms/fields.py IdChoicesField "
-        "guards against exactly this",
-    ),
-}
-
-
-def _known(name):
-    if name not in KNOWN_BUGS:
-        return None
-    field = KNOWN_BUGS[name][0]
-    return lambda data: _overflows_an_integer(data.get(field))
-
-
 def app_url_names(patterns=None, namespace=None):
     """Every named URL of the app (Django's admin is Django's, and checked by the hardening tests)."""
     names = set()
@@ -247,7 +215,7 @@ def test_every_post_form_survives_hostile_and_generated_input(client, world):
     for name in sorted(POST_FORMS):
         for role, user, form in _to_fuzz(name, found):
             try:
-                fuzz_form(client, user, form, max_examples=EXAMPLES_PER_FORM, known=_known(name))
+                fuzz_form(client, user, form, max_examples=EXAMPLES_PER_FORM)
             except Exception as error:  # noqa: BLE001 - every form's failures are reported together
                 failures.append(f"{name} as {role}: {type(error).__name__}: {str(error)[:2000]}")
     assert not failures, "\n\n".join(failures)
@@ -291,7 +259,6 @@ def test_every_form_saves_a_careful_answer_with_real_commits(
     assert not failures, "\n\n".join(failures)
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["assessments:report_details"][1])
 def test_a_team_member_id_too_large_for_the_database_is_refused_on_the_form(client, world, assessor):
     client.raise_request_exception = False
     client.force_login(assessor)

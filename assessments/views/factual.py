@@ -12,7 +12,8 @@ from assessments.forms_authoring import FactualCommentForm, FactualResolutionFor
 from assessments.models import Assessment
 from assessments.rules import sees_factual_check
 from assessments.selectors.factual import factual_check_page, factual_comment_get_or_none
-from assessments.services.factual import factual_comment_add, factual_comment_resolve
+from assessments.services.factual import ONLY_LEAD_COMMENTS, factual_comment_add, factual_comment_resolve
+from common.errors import NotAllowed
 from common.requests import posted, run_service
 
 from .common import assessor_assessment, visible_assessment
@@ -33,17 +34,18 @@ def _shared_assessment(request, pk):
 def factual_check(request, pk):
     assessment = _shared_assessment(request, pk)
     grouped, sections = factual_check_page(assessment)
-    may_comment = access.is_kim_lead(request.user, assessment.department) and assessment.status == Status.FACTUAL_CHECK
+    is_lead = access.is_kim_lead(request.user, assessment.department)
+    if request.method == "POST" and not is_lead:
+        raise NotAllowed(ONLY_LEAD_COMMENTS.format(department=assessment.department.name))
     form = None
-    if may_comment:
+    if is_lead and (assessment.status == Status.FACTUAL_CHECK or request.method == "POST"):
+        # A lead's comment after the check has closed is refused by the service, on the page, with what they typed.
         form = FactualCommentForm(posted(request), sections=sections)
         if form.is_valid():
             _, ok = run_service(form, factual_comment_add, assessment=assessment, by=request.user, **form.cleaned_data)
             if ok:
                 messages.success(request, "Comment sent to The National Archives")
                 return redirect("assessments:factual_check", assessment.pk)
-    elif request.method == "POST":
-        raise Http404("Comments are not taken here")
     context = {
         "assessment": assessment,
         "sections": grouped,

@@ -6,13 +6,13 @@ from django.utils import timezone
 from accounts.models import Department, User
 from accounts.selectors import active_kim_lead_q
 from actionplans.choices import ActionStatus
-from common.fields import GovDateField, PersonChoiceField
+from common.fields import GovDateField, IdChoicesField, PersonChoiceField
 from common.forms import form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload
 from network.models import DEFAULT_MEETING_TITLE, Meeting
 from network.services.meetings import HELD_BEFORE_DATE, ORIGINAL_DATE_SAME_AS_DATE, REARRANGED_NEEDS_ORIGINAL_DATE
 
-from .fields import IdChoicesField, time_field
+from .fields import time_field
 
 MAX_AGENDA_ITEMS = 40
 AGENDA_ITEM_TOO_LONG = "Each agenda item must be 300 characters or fewer: item {number} is longer"

@@ -184,12 +184,16 @@ class WorkerProcess:
         return wait_until(predicate, timeout=timeout, interval=interval, message=lambda: self.log()[-3000:])
 
     def emails(self):
-        """The text of every email the worker has sent (one file each, in the order sent)."""
+        """The text of every email the worker has finished sending (one file each, in the order sent).
+
+        Django's file backend ends each message with a line of 79 dashes: a file without it is still being
+        written (a loaded machine shows the gap), so it is not an email yet.
+        """
         if not (self.email_dir and self.email_dir.exists()):
             return []
-        return [
-            path.read_text() for path in sorted(self.email_dir.glob("*.log"), key=lambda path: path.stat().st_mtime)
-        ]
+        paths = sorted(self.email_dir.glob("*.log"), key=lambda path: path.stat().st_mtime)
+        texts = [path.read_text() for path in paths]
+        return [text for text in texts if text.rstrip("\n").endswith("-" * 79)]
 
     def log(self):
         return "".join(path.read_text(errors="replace") for path in self.log_paths if path.exists())
