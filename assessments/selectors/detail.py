@@ -124,7 +124,11 @@ def assessment_detail(assessment):
             rating=rating,
             evidence=evidence,
             previous_level=previous_level,
-            flags=flags_for(
+            # The checks are of the department's own rating, narrative and evidence: a self-assessment's. TNA's
+            # report only shows the department's ratings beside its own (the narratives stay in the self-assessment).
+            flags=[]
+            if assessment.is_tna_led
+            else flags_for(
                 rating=rating,
                 evidence_count=len(evidence),
                 previous_level=previous_level,

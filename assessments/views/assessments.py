@@ -62,7 +62,8 @@ def assessment_open(request):
     if form.is_valid():
         assessment, ok = run_service(form, open_service, by=request.user, **form.cleaned_data)
         if ok:
-            messages.success(request, f"{assessment.department.name} {assessment.short_label} opened")
+            label = f"{assessment.get_assessment_type_display()} {assessment.year}"
+            messages.success(request, f"{label} for {assessment.department.name} opened")
             return redirect("assessments:assessment_review", assessment.pk)
     return render(request, "assessments/assessment_open.html", {"form": form})
 
