@@ -1,9 +1,10 @@
-"""The assessment journey in a browser, as the assessor and the department's KIM lead would do it.
+"""The department's self-assessment in a browser, as its KIM lead and the assessor would do it.
 
-The assessor opens an IMA; the KIM lead rates all ten areas (one with a link and a PDF as evidence)
-and submits; the assessor returns one area; the lead fixes it and resubmits; the assessor rates every
-area and publishes; the lead sees the published ratings. axe runs on every page; each step is
-photographed as var/screenshots/journey-assessment-NN-*.png.
+A self-assessment is the department's own (an IMA is written by The National Archives: see
+test_authoring_journey.py). The KIM lead starts one, rates all ten areas (one with a link and a PDF as
+evidence) and submits; the assessor takes it into review and returns one area; the lead fixes it and
+resubmits; the assessor rates every area and publishes; the lead sees the published ratings. axe runs on
+every page; each step is photographed as var/screenshots/journey-assessment-NN-*.png.
 """
 
 import datetime
@@ -13,6 +14,7 @@ import pytest
 from assessments.models import Assessment, Evidence
 from assessments.selectors.framework import framework_areas
 
+from .conftest import SCREENSHOT_DIR
 from .journeys import Journey, error_summary, heading, minimal_pdf
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,31 +36,28 @@ def rate_area(page, level, narrative):
     page.fill("#id_narrative", narrative)
 
 
-def test_assessor_opens_lead_rates_assessor_returns_lead_fixes_assessor_publishes(
+def test_lead_starts_and_rates_assessor_returns_lead_fixes_assessor_publishes(
     page, screenshot, framework, department_a, lead_a, assessor, tmp_path, capsys
 ):
+    for old in SCREENSHOT_DIR.glob("journey-assessment-*.png"):
+        old.unlink()  # the folder shows this run's steps only
     journey = Journey(page, screenshot, "journey-assessment")
     areas = framework_areas(framework)
     assert len(areas) == 10
     year = datetime.date.today().year
+    link = f"Self-assessment {year}"
 
-    # 1. The assessor opens an IMA for the department from the assessments page.
-    journey.sign_in(assessor, "assessor")
-    journey.click_link("Open an assessment", "assessor-assessments")
-    page.select_option("#id_department", label=department_a.name)
-    page.get_by_label("Information Management Assessment", exact=True).check()
-    page.fill("#id_year", str(year))
-    journey.press("Open assessment", "assessor-opened")
-    assert "Department for Education" in page.locator(".govuk-notification-banner").inner_text()
-    assessment = Assessment.objects.get(department=department_a, assessment_type="ima", year=year)
-    assert assessment.status == "draft"
-    journey.sign_out()
-
-    # 2. The KIM lead rates every area, adds a link and a PDF to the first, and submits.
+    # 1. The KIM lead starts a self-assessment from the home page (their only department is chosen for them).
     journey.sign_in(lead_a, "lead")
-    journey.click_link(f"Information Management Assessment {year}", "lead-assessment")
-    journey.click_link("Start the self-assessment", "lead-task-list")
+    journey.click_link("Start a self-assessment", "lead-start")
+    assert heading(page) == "Start a self-assessment"
+    assert f"You are starting a self-assessment of {department_a.name}" in page.locator("main").inner_text()
+    journey.press("Start self-assessment", "lead-task-list")
+    assessment = Assessment.objects.get(department=department_a, assessment_type="self_assessment", year=year)
+    assert assessment.status == "draft"
     assert "Not started" in page.locator(".govuk-task-list").first.inner_text()
+
+    # 2. The lead rates every area, adds a link and a PDF to the first, and submits.
     journey.click_link(f"{areas[0].reference} {areas[0].name}", "lead-first-area")
 
     rate_area(page, SELF_RATINGS[0], narrative_for(areas[0]))
@@ -91,9 +90,13 @@ def test_assessor_opens_lead_rates_assessor_returns_lead_fixes_assessor_publishe
     returned = areas[7]
     journey.sign_in(assessor, "assessor-queue")
     assert "Waiting for review" in page.locator("main").inner_text()
-    journey.click_link(f"Information Management Assessment {year}", "assessor-submitted-assessment")
+    journey.click_link(link, "assessor-submitted-assessment")
     journey.click_link("Review this assessment", "assessor-review")
     journey.press("Start review", "assessor-in-review")
+    # The department's own assessment is reviewed, not written: no report task list, no factual check.
+    assert heading(page) == f"Review the self-assessment {year}"
+    assert page.locator(".govuk-task-list").count() == 0
+    assert page.get_by_role("button", name="Share for a factual accuracy check").count() == 0
     journey.click_link("Return to the department", "assessor-return-form")
     journey.press("Return with comments", "assessor-return-empty")  # the overall comment is required
     assert "Enter a comment telling the department what to change" in error_summary(page)
@@ -105,7 +108,7 @@ def test_assessor_opens_lead_rates_assessor_returns_lead_fixes_assessor_publishe
 
     # 4. The lead sees the comment, fixes the area from check-your-answers and resubmits.
     journey.sign_in(lead_a, "lead-returned")
-    journey.click_link(f"Information Management Assessment {year}", "lead-returned-assessment")
+    journey.click_link(link, "lead-returned-assessment")
     assert "Please strengthen one area" in page.locator("main").inner_text()
     journey.click_link("Continue the self-assessment", "lead-returned-task-list")
     assert "The assessor asked for changes" in page.locator(".govuk-task-list").nth(2).inner_text()
@@ -125,7 +128,7 @@ def test_assessor_opens_lead_rates_assessor_returns_lead_fixes_assessor_publishe
 
     # 5. The assessor rates every area and publishes.
     journey.sign_in(assessor, "assessor-resubmitted")
-    journey.click_link(f"Information Management Assessment {year}", "assessor-resubmitted-assessment")
+    journey.click_link(link, "assessor-resubmitted-assessment")
     journey.click_link("Review this assessment", "assessor-review-again")
     journey.press("Start review", "assessor-in-review-again")
     journey.click_link(f"{areas[0].reference} {areas[0].name}", "assessor-area-1.1")
@@ -145,12 +148,14 @@ def test_assessor_opens_lead_rates_assessor_returns_lead_fixes_assessor_publishe
 
     # 6. The lead sees the published ratings.
     journey.sign_in(lead_a, "lead-published")
-    journey.click_link(f"Information Management Assessment {year}", "lead-published-ratings")
+    journey.click_link(link, "lead-published-ratings")
     main = page.locator("main").inner_text()
     assert "Published" in main and "Assessor's rating" in main
     rows = page.locator(".govuk-tabs__panel table tbody tr")
     first_row = rows.first.inner_text()
     assert areas[0].name in first_row and SELF_RATINGS[0] in first_row and ASSESSOR_RATINGS[0] in first_row
     assert page.get_by_text(f"Assessor's commentary on {areas[0].name}").count() == 1
-    assert page.get_by_role("button", name="Produce IMA report PDF").is_visible()
+    # TNA issues reports for its own assessments only: a self-assessment has none, and no task list to write.
+    assert "There is no PDF report for a self-assessment" in main
+    assert page.get_by_role("button", name="Produce IMA report PDF").count() == 0
     journey.finish(capsys)
