@@ -76,16 +76,20 @@ class ReportDetailsForm(forms.Form):
         self.fields["self_assessment"].queryset = self_assessments
         self.helper = form_helper(
             Fieldset(
-                Field("interviews_from"), Field("interviews_to"), Field.text("fieldwork_place"), legend="Fieldwork"
+                Field("interviews_from"),
+                Field("interviews_to"),
+                Field.text("fieldwork_place"),
+                legend="Fieldwork",
+                legend_size=Size.MEDIUM,
             ),
             Fieldset(
                 Field.select("assessed_month"),
                 Field.text("assessed_year", field_width=4),
-                legend="When progress was assessed (optional)",
-                legend_size=Size.SMALL,
+                legend="Month assessed (optional)",
+                legend_size=Size.MEDIUM,
             ),
-            Field.checkboxes("team", legend_size=Size.SMALL, small=True),
-            Field.select("self_assessment", label_size=Size.SMALL),
+            Field.checkboxes("team", legend_size=Size.MEDIUM, small=True),
+            Field.select("self_assessment", label_size=Size.MEDIUM),
             form_tag=False,
         )
 
@@ -117,7 +121,7 @@ class ReportTextForm(forms.Form):
 
     def __init__(self, *args, label, noun, help_text, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["text"] = long_text(label, help_text=help_text, noun=noun)
+        self.fields["text"] = long_text(label, help_text=help_text, noun=noun, required=False)
         self.helper = form_helper(
             Field.textarea("text", label_size=Size.LARGE, label_tag="h1", rows=14), form_tag=False
         )

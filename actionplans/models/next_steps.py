@@ -35,3 +35,11 @@ class NextStep(models.Model):
 
     def __str__(self):
         return f"{self.assessment_id} next step {self.position}"
+
+    @property
+    def follows_up(self):
+        """The linked recommendation's full label, unless the text already starts with it."""
+        if self.recommendation is None:
+            return ""
+        label = self.recommendation.full_label
+        return "" if self.text.startswith(label) else label

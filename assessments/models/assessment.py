@@ -137,6 +137,11 @@ class Assessment(models.Model):
         return self.assessment_type in self.TNA_LED_TYPES
 
     @property
+    def shows_department_ratings(self):
+        """The department's own ratings: always in its self-assessment; in TNA's report only when it used one."""
+        return not self.is_tna_led or self.self_assessment_id is not None
+
+    @property
     def short_label(self):
         """As used in report column headers: "IMA 2013", "Review 2015", "Reassessment 2019"."""
         words = {

@@ -12,7 +12,7 @@ from common.errors import NotAllowed, ServiceError
 from common.history import save_with_history
 
 from . import notifications
-from .lifecycle import check_self_assessment, lock_assessment, publication_problems
+from .lifecycle import check_self_assessment, copy_self_ratings, lock_assessment, publication_problems
 
 Status = Assessment.Status
 
@@ -55,8 +55,11 @@ def assessment_details_save(
     assessment.interviews_from, assessment.interviews_to = interviews_from, interviews_to
     assessment.fieldwork_place = (fieldwork_place or "").strip()
     assessment.assessed_on = assessed_on.replace(day=1) if assessed_on else None
+    changed_input = assessment.self_assessment_id != (self_assessment.pk if self_assessment else None)
     assessment.self_assessment = self_assessment
     save_with_history(assessment, by=by, reason="Report details saved")
+    if changed_input:
+        copy_self_ratings(assessment, self_assessment)
     assessment.team.set([member for member in team if access.is_assessor(member)])
     return assessment
 

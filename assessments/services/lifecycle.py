@@ -140,15 +140,21 @@ def check_self_assessment(*, department, self_assessment):
     return self_assessment
 
 
-def _prefill_from_inputs(assessment, *, self_assessment):
-    """Beside TNA's ratings, the department's own view (when it gave one); the baseline's findings
-    as the starting text of each theme's "situation at the time"."""
+def copy_self_ratings(assessment, self_assessment):
+    """Beside TNA's ratings, the department's own view from `self_assessment` (or none, when it is None)."""
+    own = {}
     if self_assessment is not None:
         own = dict(AreaRating.objects.filter(assessment=self_assessment).values_list("area_id", "self_rating_id"))
-        for rating in AreaRating.objects.filter(assessment=assessment):
-            if own.get(rating.area_id):
-                rating.self_rating_id = own[rating.area_id]
-                rating.save(update_fields=["self_rating"])
+    for rating in AreaRating.objects.filter(assessment=assessment):
+        if rating.self_rating_id != own.get(rating.area_id):
+            rating.self_rating_id = own.get(rating.area_id)
+            rating.save(update_fields=["self_rating"])
+
+
+def _prefill_from_inputs(assessment, *, self_assessment):
+    """The department's own ratings (when it gave them); the baseline's findings as the starting text of each
+    theme's "situation at the time"."""
+    copy_self_ratings(assessment, self_assessment)
     if assessment.baseline_id:
         findings = dict(
             ThemeSummary.objects.filter(assessment_id=assessment.baseline_id).values_list(

@@ -114,6 +114,8 @@ def report_text(request, pk, part):
     field, heading, noun, hint, _types = TEXTS[part]
     current = getattr(assessment, field)
     generated = generated_background(assessment) if field == "background_text" else ""
+    if generated and not current:
+        hint += " This text was written from the report's dates: change it as you need. Once saved, yours is printed."
     form = ReportTextForm(
         posted(request), initial={"text": current or generated}, label=heading, noun=noun, help_text=hint
     )
@@ -127,8 +129,11 @@ def report_text(request, pk, part):
             text=form.cleaned_data["text"],
         )
         if ok:
+            if field == "next_steps_text":  # written from the Next steps page: back there
+                messages.success(request, "Lead paragraph of the next steps saved")
+                return redirect("actionplans:next_steps", assessment.pk)
             return _saved(request, assessment, heading.split(":")[0])
-    context = {"assessment": assessment, "form": form, "heading": heading, "generated": generated and not current}
+    context = {"assessment": assessment, "form": form, "heading": heading}
     return render(request, "assessments/authoring/text.html", context)
 
 

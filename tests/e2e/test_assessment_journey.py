@@ -89,7 +89,7 @@ def test_lead_starts_and_rates_assessor_returns_lead_fixes_assessor_publishes(
     # 3. The assessor takes it into review and returns one area with a comment.
     returned = areas[7]
     journey.sign_in(assessor, "assessor-queue")
-    assert "Waiting for review" in page.locator("main").inner_text()
+    assert "Your work" in page.locator("main").inner_text()
     journey.click_link(link, "assessor-submitted-assessment")
     journey.click_link("Review this assessment", "assessor-review")
     journey.press("Start review", "assessor-in-review")

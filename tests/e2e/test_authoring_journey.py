@@ -157,7 +157,7 @@ def test_assessor_writes_a_progress_review_department_checks_it_assessor_publish
     prefilled = page.input_value("#id_text")
     assert "with interviews held 14 to 16 May 2013 at Sanctuary Buildings, London" in prefilled
     assert "through interviews held 3 to 5 March 2015 at the department's offices in London" in prefilled
-    assert "This text was written from the report's dates" in page.locator(".govuk-inset-text").inner_text()
+    assert "This text was written from the report's dates" in page.locator("#id_text_hint").inner_text()
     page.fill("#id_text", prefilled.rstrip() + "\n\n" + BACKGROUND_ADDED)
     journey.shot("background-filled")
     journey.press("Save", "background-saved")

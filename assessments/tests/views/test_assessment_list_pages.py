@@ -22,12 +22,14 @@ def url(query=""):
     return reverse("assessments:assessment_list") + query
 
 
-def departments_with_an_assessment(framework, count, *, prefix="Dept"):
+def departments_with_an_assessment(framework, count, *, prefix="Dept", assessment_type="ima"):
     """`count` departments named so that the list's order is theirs: "<prefix> 00", "<prefix> 01", …"""
     made = []
     for index in range(count):
         department = DepartmentFactory(name=f"{prefix} {index:02d}", slug=f"{prefix.lower()}-{index:02d}")
-        made.append(published_assessment(department, framework, year=2014, ratings=2))
+        made.append(
+            published_assessment(department, framework, year=2014, ratings=2, assessment_type=assessment_type)
+        )
     return made
 
 
@@ -64,8 +66,8 @@ def test_a_junk_or_out_of_range_page_number_shows_a_page_not_an_error(assessor_c
     assert len(names_on(response)) in (2, PER_PAGE)  # the first page, or the last (two rows)
 
 
-def test_progress_is_counted_for_the_rows_on_the_page(assessor_client, framework):
-    made = departments_with_an_assessment(framework, 6)
+def test_the_departments_progress_is_counted_for_the_rows_on_the_page(assessor_client, framework):
+    made = departments_with_an_assessment(framework, 6, assessment_type="self_assessment")
     on_page_two = made[5]
     ratings = AreaRating.objects.filter(assessment=on_page_two).order_by("pk")
     AreaRating.objects.filter(pk__in=[rating.pk for rating in ratings[:3]]).update(is_complete=True)

@@ -25,7 +25,7 @@ def test_assessor_home_shows_the_queue(client, self_assessment, lead_a, assessor
     to_state(self_assessment, Assessment.Status.SUBMITTED, lead=lead_a, assessor=assessor)
     client.force_login(assessor)
     page = client.get(reverse("home")).content.decode()
-    assert "Waiting for review" in page and "Department for Education" in page
+    assert "Your work" in page and "Department for Education" in page
     assert reverse("assessments:assessment_detail", args=[self_assessment.pk]) in page
 
 

@@ -54,7 +54,7 @@ def test_lead_rates_submits_assessor_returns_lead_resubmits_assessor_publishes(
     assert "govuk-panel--confirmation" in _page(client.get(response["Location"]))
 
     client.force_login(assessor)
-    assert "Waiting for review" in _page(client.get(reverse("home")))
+    assert "Your work" in _page(client.get(reverse("home")))
     review_url = reverse("assessments:assessment_review", args=[assessment.pk])
     assert "Start review" in _page(client.get(review_url))
     client.post(reverse("assessments:start_review", args=[assessment.pk]))

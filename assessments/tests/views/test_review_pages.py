@@ -24,7 +24,7 @@ def test_assessor_list_has_the_queue_and_a_link_to_open_an_assessment(
 ):
     to_state(self_assessment, Status.SUBMITTED, lead=lead_a, assessor=assessor)
     page = assessor_client.get(reverse("assessments:assessment_list")).content.decode()
-    assert "Waiting for review" in page and "Self-assessment 2025" in page
+    assert "Your work" in page and "Self-assessment 2025" in page
     # The form (a select of every department) has its own page, so the list does not grow with departments.
     assert f'href="{reverse("assessments:assessment_open")}" role="button"' in page
     assert 'name="assessment_type"' not in page
