@@ -149,3 +149,23 @@ def test_next_steps_are_in_the_order_written_and_survive_a_removal(review, asses
         (1, "Third"),
         (2, "Second"),
     ]
+
+
+def test_choosing_a_self_assessment_later_shows_its_ratings_and_removing_it_clears_them(
+    review, framework, department_a, assessor
+):
+    own = stored_assessment(
+        department_a, framework, status=Assessment.Status.SUBMITTED, year=2015, assessment_type="self_assessment"
+    )
+    own.ratings.update(self_rating=framework.levels.get(position=5))
+    details = {
+        "interviews_from": review.interviews_from,
+        "interviews_to": review.interviews_to,
+        "fieldwork_place": "",
+        "assessed_on": None,
+        "team": [assessor],
+    }
+    authoring.assessment_details_save(assessment=review, by=assessor, self_assessment=own, **details)
+    assert set(review.ratings.values_list("self_rating__position", flat=True)) == {5}
+    authoring.assessment_details_save(assessment=review, by=assessor, self_assessment=None, **details)
+    assert set(review.ratings.values_list("self_rating", flat=True)) == {None}
