@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from common.fields import GovDateField
-from common.forms import VersionedForm, form_helper
+from common.forms import ImportFileForm, VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload, size_limit_words
 
 from .models import Assessment
@@ -244,30 +244,18 @@ class AreaSelfAssessmentForm(VersionedForm):
         return cleaned
 
 
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
 IMPORT_CHOOSE_FILE = "Select a CSV or Excel file of ratings"
 IMPORT_WRONG_EXTENSION = "The selected file must be a CSV file or an Excel workbook (.xlsx)"
-IMPORT_TOO_LARGE = "The selected file must be smaller than 5 MB"
-IMPORT_FILE_EMPTY = "The selected file is empty"
 
 
-class RatingsImportForm(forms.Form):
+class RatingsImportForm(ImportFileForm):
     """The file of historic ratings. What is in it is checked by the import service, which names every bad row."""
 
-    file = forms.FileField(
-        label="Upload a file",
-        help_text="A CSV file (UTF-8) or an Excel workbook (.xlsx), smaller than 5 MB.",
-        error_messages={"required": IMPORT_CHOOSE_FILE, "empty": IMPORT_FILE_EMPTY, "invalid": IMPORT_CHOOSE_FILE},
-    )
+    extensions = (".csv", ".xlsx")
+    help_text = "A CSV file (UTF-8) or an Excel workbook (.xlsx), smaller than 5 MB."
+    choose_message = IMPORT_CHOOSE_FILE
+    wrong_extension_message = IMPORT_WRONG_EXTENSION
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(Field("file", label_size=Size.MEDIUM), Submit("import", "Import ratings"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(IMPORT_WRONG_EXTENSION)
-        if upload.size > IMPORT_MAX_BYTES:
-            raise forms.ValidationError(IMPORT_TOO_LARGE)
-        return upload

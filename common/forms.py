@@ -77,3 +77,37 @@ class FilterForm(forms.Form):
             return {}
         self.is_valid()
         return {key: value for key, value in self.cleaned_data.items() if value}
+
+
+class ImportFileForm(forms.Form):
+    """A file to import: its name and size are checked here, its content by the import that reads it.
+
+    Subclasses say which `extensions` they take and the words of their messages.
+    """
+
+    extensions: tuple = ()
+    max_bytes = 5 * 1024 * 1024
+    label = "Upload a file"
+    help_text = ""
+    choose_message = "Select a file to upload"
+    wrong_extension_message = ""
+    too_large_message = "The selected file must be smaller than 5 MB"
+    empty_message = "The selected file is empty"
+
+    file = forms.FileField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["file"]
+        field.label, field.help_text = self.label, self.help_text
+        field.error_messages.update(
+            {"required": self.choose_message, "invalid": self.choose_message, "empty": self.empty_message}
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(self.extensions):
+            raise forms.ValidationError(self.wrong_extension_message)
+        if upload.size > self.max_bytes:
+            raise forms.ValidationError(self.too_large_message)
+        return upload

@@ -1,45 +1,32 @@
 """The assessors' page for importing whole published reports (the back catalogue): /reports/import/."""
 
 from crispy_forms_gds.layout import Field, Size, Submit
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
-from common.forms import form_helper
+from common.forms import ImportFileForm, form_helper
 from common.requests import posted, run_service
 
 from .importing import report_import
 
-MAX_BYTES = 5 * 1024 * 1024
 CHOOSE_FILE = "Select a JSON file or an Excel workbook of reports"
-FILE_EMPTY = "The selected file is empty"
 WRONG_EXTENSION = "The selected file must be a JSON file (.json) or an Excel workbook (.xlsx)"
-TOO_LARGE = "The selected file must be smaller than 5 MB"
 
 
-class ReportImportForm(forms.Form):
+class ReportImportForm(ImportFileForm):
     """The file of reports. What is in it is checked by the import service, which names every problem's place."""
 
-    file = forms.FileField(
-        label="Upload a file",
-        help_text="A JSON file or an Excel workbook (.xlsx), smaller than 5 MB.",
-        error_messages={"required": CHOOSE_FILE, "empty": FILE_EMPTY, "invalid": CHOOSE_FILE},
-    )
+    extensions = (".json", ".xlsx")
+    help_text = "A JSON file or an Excel workbook (.xlsx), smaller than 5 MB."
+    choose_message = CHOOSE_FILE
+    wrong_extension_message = WRONG_EXTENSION
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(Field("file", label_size=Size.MEDIUM), Submit("import", "Import reports"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".json", ".xlsx")):
-            raise forms.ValidationError(WRONG_EXTENSION)
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(TOO_LARGE)
-        return upload
 
 
 @login_required

@@ -6,9 +6,7 @@ from accounts.models import User
 from actionplans.choices import ActionStatus, Priority
 from actionplans.models import Recommendation
 from common.fields import GovDateField, PersonChoiceField
-from common.forms import VersionedForm, form_helper
-
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+from common.forms import ImportFileForm, VersionedForm, form_helper
 
 
 class ActionForm(VersionedForm):
@@ -135,12 +133,12 @@ class PlanCloseForm(forms.Form):
         self.helper = form_helper(Field.textarea("comment", rows=4), Submit("submit", "Close the plan by agreement"))
 
 
-class PlanImportForm(forms.Form):
-    file = forms.FileField(
-        label="Upload a spreadsheet",
-        help_text="An .xlsx file in the layout of the plan's spreadsheet download, one row per action.",
-        error_messages={"required": "Select a spreadsheet to upload", "empty": "The selected file is empty"},
-    )
+class PlanImportForm(ImportFileForm):
+    extensions = (".xlsx",)
+    label = "Upload a spreadsheet"
+    help_text = "An .xlsx file in the layout of the plan's spreadsheet download, one row per action."
+    choose_message = "Select a spreadsheet to upload"
+    wrong_extension_message = "The selected file must be a spreadsheet saved as .xlsx"
 
     def __init__(self, *args, reader, **kwargs):
         super().__init__(*args, **kwargs)
@@ -157,11 +155,7 @@ class PlanImportForm(forms.Form):
         )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError("The selected file must be a spreadsheet saved as .xlsx")
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 5 MB")
+        upload = super().clean_file()
         actions, errors = self.reader.read(upload)
         if errors:
             raise forms.ValidationError(errors)

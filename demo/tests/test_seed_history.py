@@ -155,7 +155,6 @@ def test_seeding_history_needs_the_framework(settings, db):
         call_command("seed_demo", "--departments", "2")
 
 
-
 def test_every_seeded_published_report_has_every_section_written(seeded):
     """A published report never prints a placeholder: every section of the demo's reports has its words."""
     published = Assessment.objects.filter(status=Status.PUBLISHED, assessment_type__in=Assessment.TNA_LED_TYPES)

@@ -27,9 +27,7 @@ def departments_with_an_assessment(framework, count, *, prefix="Dept", assessmen
     made = []
     for index in range(count):
         department = DepartmentFactory(name=f"{prefix} {index:02d}", slug=f"{prefix.lower()}-{index:02d}")
-        made.append(
-            published_assessment(department, framework, year=2014, ratings=2, assessment_type=assessment_type)
-        )
+        made.append(published_assessment(department, framework, year=2014, ratings=2, assessment_type=assessment_type))
     return made
 
 

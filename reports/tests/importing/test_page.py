@@ -111,6 +111,6 @@ def test_no_file_wrong_kind_and_too_large(assessor_client, setting, monkeypatch)
     assert import_views.CHOOSE_FILE in assessor_client.post(URL, {}).content.decode()
     html = upload(assessor_client, b"%PDF-1.7", name="report.pdf").content.decode()
     assert "The selected file must be a JSON file (.json) or an Excel workbook (.xlsx)" in html
-    monkeypatch.setattr(import_views, "MAX_BYTES", 10)
+    monkeypatch.setattr(import_views.ReportImportForm, "max_bytes", 10)
     html = upload(assessor_client, b'{"assessments": []}').content.decode()
-    assert import_views.TOO_LARGE in html
+    assert import_views.ReportImportForm.too_large_message in html
