@@ -1,5 +1,7 @@
 """Readable failure output: the observed matrix, and tables of the cells that went wrong."""
 
+import re
+
 from .session import ROLES
 
 
@@ -20,12 +22,19 @@ def failure_table(rows, header):
     return "\n".join([" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)), *lines])
 
 
+def _standing_alone(text):
+    """`text` not inside a longer run of letters and digits: a short name such as "DfE" is found as a name,
+    never inside a random CSRF token (64 letters and digits, on every page with a form)."""
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(text)}(?![A-Za-z0-9])")
+
+
 def leaks(observed, roles, texts, *, skip=lambda key: False):
     """(URL, role, method, status, text) for each text found in a response to one of `roles`."""
+    patterns = [(text, _standing_alone(text)) for text in texts]
     return [
         (key, role, method, seen.status, text)
         for (key, role, method), seen in sorted(observed.items())
         if role in roles and not skip(key)
-        for text in texts
-        if text in seen.body
+        for text, pattern in patterns
+        if pattern.search(seen.body)
     ]

@@ -182,8 +182,8 @@ def test_assessor_writes_a_progress_review_department_checks_it_assessor_publish
     journey.click_link("Write the lead paragraph", "next-steps-lead-form", exact=True, shot=False)
     page.fill("#id_text", NEXT_STEPS_LEAD)
     journey.shot("next-steps-lead-filled")
-    journey.press("Save", "next-steps-lead-saved")
-    journey.click_link("Next steps", "next-steps-with-lead", exact=True, shot=False)
+    journey.press("Save", "next-steps-lead-saved")  # back on the Next steps page it was written from
+    assert NEXT_STEPS_LEAD in page.locator(".govuk-inset-text").inner_text()
     suggestion = page.get_by_label(f"IMA 2013 R1: {RECOMMENDATION}", exact=True)
     suggestion.check()
     journey.shot("next-steps-suggestion-chosen")

@@ -287,8 +287,7 @@ def test_full_story_from_ima_to_progress_review_pdf(
     journey.click_link("Next steps", "next-steps", exact=True)
     journey.click_link("Write the lead paragraph", "next-steps-lead-form", exact=True, shot=False)
     page.fill("#id_text", NEXT_STEPS_LEAD)
-    journey.press("Save", "next-steps-lead-saved", shot=False)
-    journey.click_link("Next steps", "next-steps-suggestions", exact=True)
+    journey.press("Save", "next-steps-lead-saved")  # back on the Next steps page it was written from
     for number, text in enumerate(RECOMMENDATIONS, start=1):
         page.get_by_label(f"IMA {ima_year} R{number}: {text}", exact=True).check()
     journey.press("Add the chosen items", "next-steps-added")
