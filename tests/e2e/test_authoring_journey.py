@@ -188,7 +188,8 @@ def test_assessor_writes_a_progress_review_department_checks_it_assessor_publish
     suggestion.check()
     journey.shot("next-steps-suggestion-chosen")
     journey.press("Add the chosen items", "next-steps-suggestion-added")
-    assert "Follows up IMA 2013 R1" in page.locator("main").inner_text()
+    first = page.locator("main ol.govuk-list--number > li").nth(0).inner_text()
+    assert f"IMA 2013 R1: {RECOMMENDATION}" in first and "Follows up" not in first  # the label is in the text
     journey.click_link("Change next step 1", "next-step-1-change", exact=True, shot=False)
     page.get_by_label("What should the department focus on?").fill(SUGGESTED_REWORDED)
     journey.shot("next-step-1-reworded")
