@@ -48,8 +48,9 @@ test: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
 	$(PY) manage.py makemigrations --check --dry-run
-	@# pytest exits 5 when it collected no tests: that is a failure, never a pass.
-	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+	@# One pytest process per core (pytest-xdist; TEST_WORKERS=1 for one): the suite's browsers, real workers and
+	@# database each get their own. pytest exits 5 when it collected no tests: that is a failure, never a pass.
+	$(PY) -m pytest -n $${TEST_WORKERS:-auto}; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
 lint: install
 	$(VENV)/bin/ruff check .
