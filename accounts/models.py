@@ -112,3 +112,19 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()}, {self.department}"
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password-reset email, kept a day so requests can be throttled per account and
+    per address across every server process (accounts/throttling.py)."""
+
+    email = models.EmailField()
+    address = models.GenericIPAddressField(null=True)
+    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        indexes = [models.Index(fields=["email", "requested_at"]), models.Index(fields=["address", "requested_at"])]
+
+    def __str__(self):
+        return f"{self.email} from {self.address} at {self.requested_at:%Y-%m-%d %H:%M}"

@@ -72,12 +72,3 @@ def test_password_change_with_wrong_current_password_shows_error(client, lead_a)
         {"old_password": "wrong", "new_password1": "a-new-long-password-1", "new_password2": "a-new-long-password-1"},
     ).content.decode()
     assert "govuk-error-summary" in page
-
-
-def test_sign_in_is_locked_after_repeated_failures(client, lead_a, settings):
-    settings.AXES_ENABLED = True
-    settings.AXES_FAILURE_LIMIT = 3
-    for _ in range(3):
-        client.post("/accounts/login/", {"username": "lead.a@example.gov.uk", "password": "nope"})
-    response = client.post("/accounts/login/", {"username": "lead.a@example.gov.uk", "password": TEST_PASSWORD})
-    assert "Too many attempts to sign in" in response.content.decode()
