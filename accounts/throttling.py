@@ -12,8 +12,9 @@ records three ways:
   every SIGN_IN_ADDRESS_DELAY_SECONDS. It slows, never locks, because a whole department can sit
   behind one gateway.
 
-A successful sign-in clears only the failures of the account signed in to (AXES_LOCKOUT_PARAMETERS is
-["username"]), so signing in to one's own account cannot wipe the count of guesses at someone else's.
+A successful sign-in clears only the failures of the account signed in to (every entry of
+AXES_LOCKOUT_PARAMETERS names the account), so signing in to one's own account cannot wipe the count
+of guesses at someone else's.
 A completed password reset clears the account's failures too.
 """
 

@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import platform
+import secrets
 import shutil
 import subprocess
 import sys
@@ -129,7 +130,7 @@ def child_env(database, run_dir):
             "IMA_BENCH_STARTED": str(STARTED),
         }
     )
-    env.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+    env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     return env
 
 

@@ -27,7 +27,7 @@ SECRET_KEY = env("SECRET_KEY", default="" if not DEBUG else "insecure-local-deve
 if not SECRET_KEY:
     raise environ.ImproperlyConfigured("Set SECRET_KEY (run `make install` to write a local .env).")
 # https://docs.djangoproject.com/en/5.2/ref/settings/#allowed-hosts
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", *(["testserver"] if DEBUG else [])])
 # https://docs.djangoproject.com/en/5.2/ref/settings/#csrf-trusted-origins
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.IdleSessionTimeout",
+    "accounts.middleware.SignedInPagesNotStored",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -134,8 +136,9 @@ SIGN_IN_ADDRESS_DELAY_SECONDS = env.int("SIGN_IN_ADDRESS_DELAY_SECONDS", default
 PASSWORD_RESET_PER_ACCOUNT_PER_HOUR = env.int("PASSWORD_RESET_PER_ACCOUNT_PER_HOUR", default=3)
 PASSWORD_RESET_PER_ADDRESS_PER_HOUR = env.int("PASSWORD_RESET_PER_ADDRESS_PER_HOUR", default=20)
 AXES_COOLOFF_TIME = 0.25  # hours
-# A successful sign-in clears the failures of that account only, never those of its address.
-AXES_LOCKOUT_PARAMETERS = ["username"]
+# A successful sign-in clears the failures of that account only (both filters name it), never its address's.
+# Our handler counts failures itself (accounts/throttling.py), whatever the browser.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
@@ -184,9 +187,14 @@ CRISPY_GDS_FRONTEND_VERSION = "5.8.0"  # the govuk-frontend version pinned in pa
 CRISPY_FAIL_SILENTLY = not DEBUG
 
 # ------------------------------------------------------------------------------
-# Email (console by default: messages appear in the `make run` output)
+# Email (console when DEBUG is on: messages appear in the `make run` output; SMTP otherwise)
 # https://docs.djangoproject.com/en/5.2/topics/email/
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 EMAIL_FILE_PATH = Path(env("EMAIL_FILE_PATH", default=str(VAR_DIR / "emails")))
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
@@ -285,7 +293,12 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_COOKIE_AGE = 60 * 60 * 8  # the absolute limit: sign in again after 8 hours whatever happens
+# Signed out after this many minutes without a request (accounts/middleware.py); 0 for no idle limit.
+SESSION_IDLE_MINUTES_ASSESSORS_AND_ADMINISTRATORS = env.int(
+    "SESSION_IDLE_MINUTES_ASSESSORS_AND_ADMINISTRATORS", default=30
+)
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=120)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -321,3 +334,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# ------------------------------------------------------------------------------
+# With DEBUG off, refuse to start on settings that would quietly weaken the service (ima_portal/safety.py).
+if not DEBUG:
+    from .safety import production_problems
+
+    _problems = production_problems(
+        secret_key=SECRET_KEY, email_backend=EMAIL_BACKEND, allowed_hosts=ALLOWED_HOSTS, base_dir=BASE_DIR
+    )
+    if _problems:
+        raise environ.ImproperlyConfigured("Refusing to start with DEBUG off: " + " ".join(_problems))

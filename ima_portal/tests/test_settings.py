@@ -2,7 +2,10 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
+
+from ima_portal.safety import production_problems
 
 PRODUCTION_ENV = {
     "DEBUG": "0",
@@ -50,3 +53,38 @@ def test_production_without_secret_key_refuses_to_start():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "change, named",
+    [
+        ({"SECRET_KEY": "short-but-not-empty-secret"}, "shorter than 50 characters"),
+        ({"SECRET_KEY": "change-me"}, "shorter than 50 characters"),
+        ({"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}, "console backend"),
+        ({"ALLOWED_HOSTS": "ima-portal.example.gov.uk,testserver"}, "testserver"),
+    ],
+)
+def test_production_refuses_to_start_with_unsafe_settings(change, named):
+    result = run_manage("check", env={**PRODUCTION_ENV, "DJANGO_READ_DOT_ENV_FILE": "0", **change})
+    assert result.returncode != 0
+    assert "Refusing to start with DEBUG off" in result.stderr
+    assert named in result.stderr
+
+
+def test_production_refuses_the_example_secret_key_however_long(tmp_path):
+    example = "an-example-secret-key-that-is-long-enough-to-pass-the-length-check-0123456789"
+    assert (
+        production_problems(
+            secret_key=example, email_backend="smtp", allowed_hosts=["example.gov.uk"], base_dir=tmp_path
+        )
+        == []
+    )
+    (tmp_path / ".env.example").write_text(f"# Generate one.\nSECRET_KEY={example}\n", encoding="utf-8")
+    assert production_problems(
+        secret_key=example, email_backend="smtp", allowed_hosts=["example.gov.uk"], base_dir=tmp_path
+    ) == ["SECRET_KEY is the example from .env.example: generate a random one."]
+
+
+def test_the_development_defaults_still_start_with_debug_on():
+    result = run_manage("check", env={"DEBUG": "1", "DJANGO_READ_DOT_ENV_FILE": "0"})
+    assert result.returncode == 0, result.stderr

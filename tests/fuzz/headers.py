@@ -29,11 +29,14 @@ def csp_problems(header):
     return problems
 
 
-def header_problems(response):
+def header_problems(response, signed_in=False):
     problems = csp_problems(response.get("Content-Security-Policy"))
     for name, value in SECURITY_HEADERS.items():
         if response.get(name) != value:
             problems.append(f"{name} is {response.get(name)!r}")
+    # A signed-in person's pages are never kept by the browser (back button) or a proxy.
+    if signed_in and "no-store" not in response.get("Cache-Control", ""):
+        problems.append(f"Cache-Control is {response.get('Cache-Control')!r} for a signed-in person")
     return problems
 
 
@@ -42,7 +45,7 @@ PROBE = """
 import json
 from django.conf import settings
 from django.test import Client
-client = Client()
+client = Client(HTTP_HOST="ima-portal.example.gov.uk")
 plain = client.get("/accounts/login/")
 secure = client.get("/accounts/login/", secure=True)
 cookie = secure.cookies["csrftoken"]
