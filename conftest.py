@@ -18,6 +18,8 @@ from tests.support.worker import PrivateQueue, WorkerProcess
 def _fast_and_isolated(settings, tmp_path):
     # Hashing demo passwords with PBKDF2 would dominate the suite's run time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Two-factor authentication is asked for only by the tests about it (the local .env may say otherwise).
+    settings.MFA_REQUIRED = False
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.AXES_ENABLED = False
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -116,3 +118,28 @@ def celery_worker(request, transactional_db, private_queue, settings):
         yield worker
     finally:
         worker.stop()
+
+
+# The longest tests (minutes each: browser journeys, the axe crawl, the fuzzer, the authorisation matrix) run
+# first, so that pytest-xdist hands them out to the workers side by side at the start instead of leaving
+# one worker alone with a long tail at the end. Longest first, in this order.
+LONGEST_FIRST = (
+    "tests/e2e/test_crawl_axe.py",
+    "tests/e2e/test_full_story.py",
+    "tests/test_fuzz_forms.py",
+    "tests/e2e/test_authoring_journey.py",
+    "tests/test_authorisation_matrix.py",
+    "tests/e2e/test_assessment_journey.py",
+    "tests/test_hardening.py",
+    "tests/e2e/",
+)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    def rank(item):
+        path = item.nodeid.split("::")[0]
+        return next(
+            (index for index, prefix in enumerate(LONGEST_FIRST) if path.startswith(prefix)), len(LONGEST_FIRST)
+        )
+
+    items.sort(key=rank)  # stable: the order within each group is kept

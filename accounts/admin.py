@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from . import two_factor
 from .models import Department, Membership, User
 
 
@@ -17,6 +18,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["is_assessor", "is_staff", "is_active", "memberships__role"]
     search_fields = ["email", "full_name"]
     inlines = [MembershipInline]
+    actions = ["reset_two_factor"]
     fieldsets = [
         (None, {"fields": ["email", "full_name", "password"]}),
         ("Roles", {"fields": ["is_assessor", "is_staff", "is_superuser", "is_active"]}),
@@ -26,6 +28,16 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
         ("Roles", {"fields": ["is_assessor", "is_staff"]}),
     ]
+
+    @admin.action(description="Reset two-factor authentication (lost phone)")
+    def reset_two_factor(self, request, queryset):
+        for user in queryset:
+            two_factor.remove(user=user, by=request.user)
+        self.message_user(
+            request,
+            f"Two-factor authentication reset for {queryset.count()} people. "
+            "They set it up again at their next sign-in if their role requires it.",
+        )
 
 
 @admin.register(Membership)

@@ -75,3 +75,19 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["new_password1"].error_messages["required"] = "Enter a new password"
         self.fields["new_password2"].error_messages["required"] = "Confirm your new password"
         _gds_helper(self, "Change password", "old_password", "new_password1", "new_password2")
+
+
+class SecondFactorCodeForm(forms.Form):
+    """A code from the authenticator app (or, when signing in, a recovery code)."""
+
+    code = forms.CharField(
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+        error_messages={"required": "Enter the code from your authenticator app", "max_length": "Enter a shorter code"},
+    )
+
+    def __init__(self, *args, label, hint, submit_label, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = label
+        self.fields["code"].help_text = hint
+        self.helper = form_helper(Field.text("code", field_width=10), Submit("submit", submit_label))

@@ -4,6 +4,11 @@ from django.urls import path
 from . import forms, views
 
 urlpatterns = [
+    path("", views.account, name="account"),
+    path("two-factor/set-up/", views.two_factor_setup, name="two_factor_setup"),
+    path("two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),
+    path("two-factor/recovery-codes/", views.recovery_codes, name="two_factor_recovery_codes"),
+    path("two-factor/turn-off/", views.two_factor_remove, name="two_factor_remove"),
     path("login/", views.SignInView.as_view(), name="login"),
     # Django's LogoutView accepts POST only: signing out by a GET link would be a CSRF hole.
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -67,7 +67,7 @@ trap cleanup EXIT INT TERM
 
 # Production settings, nothing read from the developer's .env; HTTPS redirect off because there is no proxy.
 export DJANGO_READ_DOT_ENV_FILE=0 DEBUG=0 SECURE_SSL_REDIRECT=0 ALLOWED_HOSTS=127.0.0.1 LOG_LEVEL=WARNING
-export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
+export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend MFA_REQUIRED=0
 export SECRET_KEY="load-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-secret-key-for-this-run-only"
 export STATIC_ROOT="$SCRATCH/static" MEDIA_ROOT="$SCRATCH/media" CELERY_FILESYSTEM_DIR="$SCRATCH/celery"
 export DEMO_PASSWORD="$PASSWORD"

@@ -121,6 +121,7 @@ def child_env(database, run_dir):
             "DEBUG": "0",
             "SECURE_SSL_REDIRECT": "0",
             "AXES_ENABLED": "0",
+            "MFA_REQUIRED": "0",
             "LOG_LEVEL": "WARNING",
             "MEDIA_ROOT": str(run_dir / "media"),
             "CELERY_FILESYSTEM_DIR": str(run_dir / "celery"),

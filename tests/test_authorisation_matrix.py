@@ -102,6 +102,12 @@ EXPECTED = {
     "login": Rule(SIGNED_IN_REDIRECTED, post=200),
     "logout": Rule(PUBLIC, get=None, post=LOGIN, why="POST only: a GET link must not sign anyone out"),
     "password_change": Rule(SIGNED_IN, post=200),
+    "account": Rule(SIGNED_IN),
+    "two_factor_setup": Rule(SIGNED_IN, post=200),
+    # Nobody in the matrix has set up two-factor authentication: these send them to their account page.
+    "two_factor_verify": Rule(SIGNED_IN, get=302, post=302),
+    "two_factor_recovery_codes": Rule(SIGNED_IN, get=None, post=302),
+    "two_factor_remove": Rule(SIGNED_IN, get=302, post=302),
     "password_change_done": Rule(SIGNED_IN),
     "password_reset": Rule(PUBLIC, post=200),
     "password_reset_done": Rule(PUBLIC),

@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.tests.factories import contributor_of
 from actionplans.choices import PlanStatus
 from actionplans.models import NextStep
 from actionplans.tests.factories import RecommendationFactory, plan_with_actions
@@ -177,6 +179,11 @@ def _failed_report_job(world, assessor):
     world.objects["failed_job"] = job
 
 
+def _with_authenticator_app(user):
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    return user
+
+
 def build_world(*, framework, department, lead, contributor, assessor, administrator, anonymous=None):
     world = World(
         users={
@@ -185,6 +192,8 @@ def build_world(*, framework, department, lead, contributor, assessor, administr
             "contributor": contributor,
             "assessor": assessor,
             "administrator": administrator,
+            # Signed in with a password but not yet with the code of the app they set up: every page asks for it.
+            "second_factor": _with_authenticator_app(contributor_of(department)),
         }
     )
     with transaction.atomic():  # also outside a test transaction: services lock rows
