@@ -8,7 +8,7 @@ from datetime import date, datetime
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from common.names import normalise_name
+from common.names import listed, normalise_name, shorten
 
 from .choices import ActionStatus, Priority
 from .exports import HEADERS
@@ -31,6 +31,7 @@ ROW_OWNER_TOO_LONG = "Row {row}: the owner must be 200 characters or fewer"
 ROW_NO_DUE_DATE = "Row {row}: enter the date the action is due for completion"
 ROW_DUE_DATE = "Row {row}: enter the due date as a real date, like 31/03/2027"
 ROW_STATUS = "Row {row}: enter a status of Not started, Underway, Complete or Not applicable, or leave it empty"
+MORE_PROBLEMS = "And {count} more problem{s}"
 
 RECOMMENDATION_NUMBER = re.compile(r"^\s*R?\s*(\d+)\b", re.IGNORECASE)
 # "1A: ", "1A. ", "1A – " or "1A " before the description, as exported.
@@ -128,8 +129,8 @@ class PlanWorkbookReader:
         match = RECOMMENDATION_NUMBER.match(text)
         recommendation = self.recommendations.get(int(match.group(1))) if match else None
         if recommendation is None:
-            labels = ", ".join(r.label for r in self.recommendations.values()) or "none"
-            self.errors.append(ROW_UNKNOWN_RECOMMENDATION.format(row=number, value=text[:20], labels=labels))
+            labels = listed((r.label for r in self.recommendations.values()), limit=20) or "none"
+            self.errors.append(ROW_UNKNOWN_RECOMMENDATION.format(row=number, value=shorten(text, 20), labels=labels))
             return False  # rows below that leave it empty are not reported twice
         return recommendation
 

@@ -179,3 +179,15 @@ def test_import_page_saves_and_redirects(client, lead_a, plan):
     assert response.redirect_chain[-1][0] == reverse("actionplans:plan_detail", args=[plan.pk])
     assert "3 actions imported" in response.content.decode()
     assert plan.actions.count() == 3
+
+
+def test_a_thousand_bad_rows_give_a_short_page_naming_the_first_fifty(client, lead_a, plan):
+    client.force_login(lead_a)
+    rows = [["R9" + "9" * 3_000, "Act", "High", "DRO", "31/03/2027", "", ""]] * 1_000
+    upload = SimpleUploadedFile("plan.xlsx", xlsx(rows).read())
+    response = client.post(reverse("actionplans:plan_import", args=[plan.pk]), {"file": upload})
+    html = response.content.decode()
+    assert "Row 51: R999999999999999999… is not a recommendation of this assessment" in html
+    assert "Row 52:" not in html
+    assert "And 950 more problems" in html
+    assert len(response.content) < 50_000

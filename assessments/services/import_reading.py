@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from common.errors import ServiceError
-from common.names import normalise_name
+from common.names import listed, normalise_name
 
 REQUIRED_COLUMNS = ("department", "assessment_type", "year", "performance_area", "rating")
 OPTIONAL_COLUMNS = ("comment", "framework")
@@ -97,7 +97,7 @@ def _columns(header, number):
         names = " or ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
         problems.insert(0, ERROR_MISSING_COLUMNS.format(columns=names, s="s" if len(missing) > 1 else ""))
     if unknown:
-        problems.append(ERROR_UNKNOWN_COLUMNS.format(columns=", ".join(unknown)))
+        problems.append(ERROR_UNKNOWN_COLUMNS.format(columns=listed(unknown)))
     if problems:
         raise ImportFileError("; ".join(problems), row=number)
     return columns

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from assessments.models import Assessment
 
-from .import_files import csv_bytes, ima_rows, xlsx_bytes
+from .import_files import HEADER, csv_bytes, ima_rows, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +118,26 @@ def test_file_that_cannot_be_read_says_so_once(assessor_client, framework):
     html = upload(assessor_client, "department\nCafé".encode("latin-1")).content.decode()
     assert html.count("must be saved as UTF-8") == 2  # in the error summary and beside the field
     assert "problems in" not in html
+
+
+def test_thousands_of_unknown_long_headings_give_a_short_page_naming_a_few(assessor_client, framework):
+    headings = [f"unknown heading {number} " + "x" * 100 for number in range(10_000)]
+    content = csv_bytes([], header=[*HEADER, *headings])
+    response = upload(assessor_client, content)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Import historic ratings" in html
+    assert "The header row has a column the import does not know (unknown heading 0 xxx" in html
+    assert " and 9,995 more): the columns are department" in html
+    assert len(response.content) < 50_000
+
+
+def test_thousands_of_bad_rows_with_long_values_give_a_short_page(assessor_client, framework):
+    rows = [["Ministry of " + "M" * 2_000, "ima", 2014, "Measuring impact", "Satisfactory", ""]] * 2_000
+    response = upload(assessor_client, csv_bytes(rows))
+    html = response.content.decode()
+    assert "The selected file has problems in 2000 rows. Nothing was imported." in html
+    assert "Row 51: Department &quot;Ministry of MMM" in html
+    assert "Row 52:" not in html
+    assert "And 1,950 more rows to fix" in html
+    assert len(response.content) < 50_000

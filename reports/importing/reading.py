@@ -17,9 +17,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from assessments.services.import_reading import column_key
 from common.errors import ServiceError
-from common.names import normalise_name
+from common.names import normalise_name, shorten
 
-from .problems import Problem, ReportImportError, json_place, shown
+from .problems import Problem, ReportImportError, json_place, shown, shown_list
 
 MAX_ROWS = 20_000
 
@@ -186,9 +186,9 @@ def _workbook_document(workbook, key_of):
     for sheet in workbook.worksheets:
         name = column_key(sheet.title)
         if name not in SHEETS:
-            problems.append(Problem(f"Sheet {sheet.title.strip()}", ERROR_UNKNOWN_SHEET))
+            problems.append(Problem(f"Sheet {shorten(sheet.title)}", ERROR_UNKNOWN_SHEET))
         elif name in sheets:
-            problems.append(Problem(f"Sheet {sheet.title.strip()}", ERROR_REPEATED_SHEET))
+            problems.append(Problem(f"Sheet {shorten(sheet.title)}", ERROR_REPEATED_SHEET))
         else:
             sheets[name] = sheet
     if "assessments" not in sheets:
@@ -306,7 +306,7 @@ def _columns(name, header, number, problems):
         found.insert(0, ERROR_MISSING_COLUMNS.format(columns=names, s="s" if len(missing) > 1 else ""))
     if unknown:
         known = ", ".join((*required, *optional))
-        found.append(ERROR_UNKNOWN_COLUMNS.format(columns=", ".join(shown(text) for text in unknown), known=known))
+        found.append(ERROR_UNKNOWN_COLUMNS.format(columns=shown_list(unknown), known=known))
     for message in found:
         problems.append(Problem(f"Sheet {name}, row {number}", message))
     return None if found else columns
