@@ -1,14 +1,11 @@
 """Reading a plan drafted offline in the exported XLSX layout. Everything is checked before anything is saved."""
 
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from common.names import listed, normalise_name, shorten
+from common.spreadsheets import SpreadsheetRefused, workbook_opened
 
 from .choices import ActionStatus, Priority
 from .exports import HEADERS
@@ -96,26 +93,26 @@ class PlanWorkbookReader:
     def read(self, file):
         """Returns (actions, errors); actions are meaningful only when errors is empty."""
         try:
-            workbook = load_workbook(file, read_only=True, data_only=True)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-            return [], [NOT_XLSX]
-        try:
-            rows = workbook.worksheets[0].iter_rows(values_only=True) if workbook.worksheets else iter(())
-            header = next(rows, None)
-            if header is None or [normalise_name(_text(v)) for v in list(header)[: len(HEADERS)]] != [
-                normalise_name(h) for h in HEADERS
-            ]:
-                return [], [WRONG_HEADINGS.format(headings=", ".join(HEADERS))]
-            current = None
-            for number, values in enumerate(rows, start=2):
-                if number > MAX_ROWS + 1:
-                    return [], [TOO_MANY_ROWS]
-                values = (list(values) + [None] * len(HEADERS))[: len(HEADERS)]
-                if all(_text(v) == "" for v in values):
-                    continue
-                current = self._row(number, values, current)
-        finally:
-            workbook.close()
+            with workbook_opened(file, unreadable=NOT_XLSX) as workbook:
+                return self._read(workbook)
+        except SpreadsheetRefused as refused:
+            return [], [refused.message]
+
+    def _read(self, workbook):
+        rows = workbook.rows(workbook.worksheets[0]) if workbook.worksheets else iter(())
+        header = next(rows, None)
+        if header is None or [normalise_name(_text(v)) for v in list(header)[: len(HEADERS)]] != [
+            normalise_name(h) for h in HEADERS
+        ]:
+            return [], [WRONG_HEADINGS.format(headings=", ".join(HEADERS))]
+        current = None
+        for number, values in enumerate(rows, start=2):
+            if number > MAX_ROWS + 1:
+                return [], [TOO_MANY_ROWS]
+            values = (list(values) + [None] * len(HEADERS))[: len(HEADERS)]
+            if all(_text(v) == "" for v in values):
+                continue
+            current = self._row(number, values, current)
         if not self.errors and not self.actions:
             self.errors.append(NO_ACTIONS)
         return self.actions, self.errors

@@ -1,8 +1,11 @@
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from assessments.models import Assessment
+from tests.support.bombs import spreadsheet_bomb
 
 from .import_files import HEADER, csv_bytes, ima_rows, xlsx_bytes
 
@@ -141,3 +144,23 @@ def test_thousands_of_bad_rows_with_long_values_give_a_short_page(assessor_clien
     assert "Row 52:" not in html
     assert "And 1,950 more rows to fix" in html
     assert len(response.content) < 50_000
+
+
+@pytest.mark.parametrize("name", ["bomb.xlsx", "bomb.csv"])  # judged by content, whatever its name
+def test_a_spreadsheet_bomb_is_refused_on_the_page_in_under_a_second(assessor_client, framework, name):
+    bomb = spreadsheet_bomb()  # 100 MB of shared strings in about 660 KB
+    started = time.monotonic()
+    response = upload(assessor_client, bomb, name=name)
+    elapsed = time.monotonic() - started
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Import historic ratings" in html and "govuk-error-summary" in html
+    assert "The file unpacks to more than 20 MB. Upload a smaller spreadsheet, or split it into several files" in html
+    assert elapsed < 1
+    assert Assessment.objects.count() == 0
+
+
+def test_a_csv_file_wider_than_the_cell_limit_is_refused(assessor_client, framework, settings):
+    settings.SPREADSHEET_MAX_CELLS = 1_000
+    html = upload(assessor_client, b"department" + b"," * 5_000 + b"\n").content.decode()
+    assert "The file has more than 1,000 cells. Delete the empty rows and columns around the table" in html

@@ -1,4 +1,5 @@
 import io
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -7,6 +8,7 @@ from openpyxl import Workbook
 
 from assessments.models import Assessment
 from reports import import_views
+from tests.support.bombs import spreadsheet_bomb
 
 from .files import first, json_bytes, workbook_bytes
 
@@ -145,3 +147,16 @@ def test_a_sheet_with_a_long_name_is_named_shortly(assessor_client, setting):
     html = upload(assessor_client, buffer.getvalue(), name="reports.xlsx").content.decode()
     assert "Sheet " + "s" * 59 + "…:" in html
     assert "s" * 61 not in html
+
+
+def test_a_spreadsheet_bomb_is_refused_on_the_page_in_under_a_second(assessor_client, setting):
+    bomb = spreadsheet_bomb()  # 100 MB of shared strings in about 660 KB
+    started = time.monotonic()
+    response = upload(assessor_client, bomb, name="reports.xlsx")
+    elapsed = time.monotonic() - started
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in html
+    assert "The file unpacks to more than 20 MB. Upload a smaller spreadsheet, or split it into several files" in html
+    assert elapsed < 1
+    assert Assessment.objects.count() == 0
