@@ -173,6 +173,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 ARCHIVE_MAX_MEMBERS = env.int("ARCHIVE_MAX_MEMBERS", default=1_000)
 ARCHIVE_MAX_RATIO = env.int("ARCHIVE_MAX_RATIO", default=100)
 ARCHIVE_RATIO_FROM_BYTES = env.int("ARCHIVE_RATIO_FROM_BYTES", default=1024 * 1024)
+# An uploaded Word, Excel or OpenDocument file (evidence, meeting papers) that unpacks to more is refused.
+UPLOAD_MAX_UNPACKED_BYTES = env.int("UPLOAD_MAX_UNPACKED_BYTES", default=10 * MAX_UPLOAD_BYTES)
 # An imported spreadsheet (ratings, reports, action plans): what it may unpack to, and what reading it may
 # cost, blank rows and padded cells included, all sheets together (CSV files too: rows, cells and time).
 SPREADSHEET_MAX_UNPACKED_BYTES = env.int("SPREADSHEET_MAX_UNPACKED_BYTES", default=20 * 1024 * 1024)
