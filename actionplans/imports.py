@@ -1,14 +1,11 @@
 """Reading a plan drafted offline in the exported XLSX layout. Everything is checked before anything is saved."""
 
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
-from common.names import normalise_name
+from common.names import listed, normalise_name, shorten
+from common.spreadsheets import SpreadsheetRefused, workbook_opened
 
 from .choices import ActionStatus, Priority
 from .exports import HEADERS
@@ -31,6 +28,7 @@ ROW_OWNER_TOO_LONG = "Row {row}: the owner must be 200 characters or fewer"
 ROW_NO_DUE_DATE = "Row {row}: enter the date the action is due for completion"
 ROW_DUE_DATE = "Row {row}: enter the due date as a real date, like 31/03/2027"
 ROW_STATUS = "Row {row}: enter a status of Not started, Underway, Complete or Not applicable, or leave it empty"
+MORE_PROBLEMS = "And {count} more problem{s}"
 
 RECOMMENDATION_NUMBER = re.compile(r"^\s*R?\s*(\d+)\b", re.IGNORECASE)
 # "1A: ", "1A. ", "1A – " or "1A " before the description, as exported.
@@ -95,26 +93,26 @@ class PlanWorkbookReader:
     def read(self, file):
         """Returns (actions, errors); actions are meaningful only when errors is empty."""
         try:
-            workbook = load_workbook(file, read_only=True, data_only=True)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-            return [], [NOT_XLSX]
-        try:
-            rows = workbook.worksheets[0].iter_rows(values_only=True) if workbook.worksheets else iter(())
-            header = next(rows, None)
-            if header is None or [normalise_name(_text(v)) for v in list(header)[: len(HEADERS)]] != [
-                normalise_name(h) for h in HEADERS
-            ]:
-                return [], [WRONG_HEADINGS.format(headings=", ".join(HEADERS))]
-            current = None
-            for number, values in enumerate(rows, start=2):
-                if number > MAX_ROWS + 1:
-                    return [], [TOO_MANY_ROWS]
-                values = (list(values) + [None] * len(HEADERS))[: len(HEADERS)]
-                if all(_text(v) == "" for v in values):
-                    continue
-                current = self._row(number, values, current)
-        finally:
-            workbook.close()
+            with workbook_opened(file, unreadable=NOT_XLSX) as workbook:
+                return self._read(workbook)
+        except SpreadsheetRefused as refused:
+            return [], [refused.message]
+
+    def _read(self, workbook):
+        rows = workbook.rows(workbook.worksheets[0]) if workbook.worksheets else iter(())
+        header = next(rows, None)
+        if header is None or [normalise_name(_text(v)) for v in list(header)[: len(HEADERS)]] != [
+            normalise_name(h) for h in HEADERS
+        ]:
+            return [], [WRONG_HEADINGS.format(headings=", ".join(HEADERS))]
+        current = None
+        for number, values in enumerate(rows, start=2):
+            if number > MAX_ROWS + 1:
+                return [], [TOO_MANY_ROWS]
+            values = (list(values) + [None] * len(HEADERS))[: len(HEADERS)]
+            if all(_text(v) == "" for v in values):
+                continue
+            current = self._row(number, values, current)
         if not self.errors and not self.actions:
             self.errors.append(NO_ACTIONS)
         return self.actions, self.errors
@@ -128,8 +126,8 @@ class PlanWorkbookReader:
         match = RECOMMENDATION_NUMBER.match(text)
         recommendation = self.recommendations.get(int(match.group(1))) if match else None
         if recommendation is None:
-            labels = ", ".join(r.label for r in self.recommendations.values()) or "none"
-            self.errors.append(ROW_UNKNOWN_RECOMMENDATION.format(row=number, value=text[:20], labels=labels))
+            labels = listed((r.label for r in self.recommendations.values()), limit=20) or "none"
+            self.errors.append(ROW_UNKNOWN_RECOMMENDATION.format(row=number, value=shorten(text, 20), labels=labels))
             return False  # rows below that leave it empty are not reported twice
         return recommendation
 

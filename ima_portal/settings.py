@@ -188,6 +188,23 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # ------------------------------------------------------------------------------
+# Zip containers and spreadsheets people upload (common/archives.py, common/spreadsheets.py, docs/security.md)
+# A zip (.xlsx, .docx, OpenDocument) is judged from its directory before anything unpacks it: refused with
+# more members than this, or with a member over ARCHIVE_RATIO_FROM_BYTES unpacked packed more tightly than
+# ARCHIVE_MAX_RATIO to one (real documents stay well under it; bombs are thousands to one).
+ARCHIVE_MAX_MEMBERS = env.int("ARCHIVE_MAX_MEMBERS", default=1_000)
+ARCHIVE_MAX_RATIO = env.int("ARCHIVE_MAX_RATIO", default=100)
+ARCHIVE_RATIO_FROM_BYTES = env.int("ARCHIVE_RATIO_FROM_BYTES", default=1024 * 1024)
+# An uploaded Word, Excel or OpenDocument file (evidence, meeting papers) that unpacks to more is refused.
+UPLOAD_MAX_UNPACKED_BYTES = env.int("UPLOAD_MAX_UNPACKED_BYTES", default=10 * MAX_UPLOAD_BYTES)
+# An imported spreadsheet (ratings, reports, action plans): what it may unpack to, and what reading it may
+# cost, blank rows and padded cells included, all sheets together (CSV files too: rows, cells and time).
+SPREADSHEET_MAX_UNPACKED_BYTES = env.int("SPREADSHEET_MAX_UNPACKED_BYTES", default=20 * 1024 * 1024)
+SPREADSHEET_MAX_ROWS = env.int("SPREADSHEET_MAX_ROWS", default=50_000)
+SPREADSHEET_MAX_CELLS = env.int("SPREADSHEET_MAX_CELLS", default=200_000)
+SPREADSHEET_READ_SECONDS = env.float("SPREADSHEET_READ_SECONDS", default=5)
+
+# ------------------------------------------------------------------------------
 # Forms: crispy-forms-gds renders GOV.UK Design System markup
 # https://github.com/wildfish/crispy-forms-gds
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

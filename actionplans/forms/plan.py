@@ -4,9 +4,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from actionplans.choices import ActionStatus, Priority
+from actionplans.imports import MORE_PROBLEMS
 from actionplans.models import Recommendation
 from common.fields import GovDateField, PersonChoiceField
 from common.forms import ImportFileForm, VersionedForm, form_helper
+from common.names import first_messages
 
 
 class ActionForm(VersionedForm):
@@ -158,6 +160,6 @@ class PlanImportForm(ImportFileForm):
         upload = super().clean_file()
         actions, errors = self.reader.read(upload)
         if errors:
-            raise forms.ValidationError(errors)
+            raise forms.ValidationError(first_messages(errors, more=MORE_PROBLEMS))
         self.actions = actions
         return upload

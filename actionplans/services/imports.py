@@ -3,9 +3,11 @@ from django.utils import timezone
 
 from accounts import access
 from actionplans.choices import ActionStatus
+from actionplans.imports import MORE_PROBLEMS
 from actionplans.models import Action
 from common.errors import ServiceError
 from common.history import delete_with_history, save_with_history
+from common.names import first_messages
 
 from .common import lock_plan, require_lead
 from .plans import check_editable
@@ -21,13 +23,14 @@ RECOMMENDATION_NOT_IN_PLAN = "Row {row}: the recommendation is not one of this a
 class ImportRejected(ServiceError):
     """Rows the service refused: each is its own error on the upload (`field="file"`), as the reader's are.
 
-    `message` is the list (a form's add_error takes a list as one error per item); `errors` names it too.
+    `message` is the list shown (a form's add_error takes a list as one error per item), the first
+    MAX_MESSAGES of `errors` and how many more there are.
     """
 
     def __init__(self, errors):
         self.errors = list(errors)
         super().__init__("\n".join(self.errors), field="file")
-        self.message = self.errors
+        self.message = first_messages(self.errors, more=MORE_PROBLEMS)
 
 
 @transaction.atomic

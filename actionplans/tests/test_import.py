@@ -1,6 +1,7 @@
 """Importing a plan drafted offline: checked first, all or nothing, every bad row reported by number."""
 
 import io
+import time
 from datetime import date, datetime
 
 import pytest
@@ -19,6 +20,7 @@ from actionplans.tests import steps
 from actionplans.views.common import department_members
 from common.errors import ServiceError
 from common.requests import run_service
+from tests.support.bombs import spreadsheet_bomb
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +181,34 @@ def test_import_page_saves_and_redirects(client, lead_a, plan):
     assert response.redirect_chain[-1][0] == reverse("actionplans:plan_detail", args=[plan.pk])
     assert "3 actions imported" in response.content.decode()
     assert plan.actions.count() == 3
+
+
+def test_a_thousand_bad_rows_give_a_short_page_naming_the_first_fifty(client, lead_a, plan):
+    client.force_login(lead_a)
+    rows = [["R9" + "9" * 3_000, "Act", "High", "DRO", "31/03/2027", "", ""]] * 1_000
+    upload = SimpleUploadedFile("plan.xlsx", xlsx(rows).read())
+    response = client.post(reverse("actionplans:plan_import", args=[plan.pk]), {"file": upload})
+    html = response.content.decode()
+    assert "Row 51: R999999999999999999… is not a recommendation of this assessment" in html
+    assert "Row 52:" not in html
+    assert "And 950 more problems" in html
+    assert len(response.content) < 50_000
+
+
+def test_a_spreadsheet_bomb_is_refused_on_the_page_in_under_a_second(client, lead_a, plan):
+    bomb = spreadsheet_bomb()  # 100 MB of shared strings in about 660 KB
+    before = list(plan.actions.values_list("pk", flat=True))
+    client.force_login(lead_a)
+    started = time.monotonic()
+    response = client.post(reverse("actionplans:plan_import", args=[plan.pk]), {"file": upload_of(bomb)})
+    elapsed = time.monotonic() - started
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Import actions" in html and "govuk-error-summary" in html
+    assert "The file unpacks to more than 20 MB. Upload a smaller spreadsheet, or split it into several files" in html
+    assert elapsed < 1
+    assert list(plan.actions.values_list("pk", flat=True)) == before
+
+
+def upload_of(content):
+    return SimpleUploadedFile("plan.xlsx", content)

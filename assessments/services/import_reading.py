@@ -6,14 +6,11 @@ Row numbers are those a person sees in their spreadsheet: the header is row 1.
 import csv
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from common.errors import ServiceError
-from common.names import normalise_name
+from common.names import listed, normalise_name
+from common.spreadsheets import SpreadsheetRefused, bounded_rows, workbook_opened
 
 REQUIRED_COLUMNS = ("department", "assessment_type", "year", "performance_area", "rating")
 OPTIONAL_COLUMNS = ("comment", "framework")
@@ -61,7 +58,13 @@ def column_key(heading):
 
 
 def read_table(*, content, filename=""):
-    records = _records(content, filename)
+    try:
+        return _table(_records(content, filename))
+    except SpreadsheetRefused as refused:
+        raise ImportFileError(refused.message) from None
+
+
+def _table(records):
     header_number, header = next(records, (None, None))
     if header is None:
         raise ImportFileError(ERROR_EMPTY)
@@ -97,7 +100,7 @@ def _columns(header, number):
         names = " or ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
         problems.insert(0, ERROR_MISSING_COLUMNS.format(columns=names, s="s" if len(missing) > 1 else ""))
     if unknown:
-        problems.append(ERROR_UNKNOWN_COLUMNS.format(columns=", ".join(unknown)))
+        problems.append(ERROR_UNKNOWN_COLUMNS.format(columns=listed(unknown)))
     if problems:
         raise ImportFileError("; ".join(problems), row=number)
     return columns
@@ -136,24 +139,17 @@ def _csv_records(content):
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        yield from enumerate(reader, start=1)
+        yield from enumerate(bounded_rows(reader), start=1)
     except csv.Error:
         raise ImportFileError(ERROR_NOT_A_TABLE) from None
 
 
 def _xlsx_records(content):
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise ImportFileError(ERROR_NOT_A_TABLE) from None
-    try:
-        sheet = workbook.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+    with workbook_opened(content, unreadable=ERROR_NOT_A_TABLE) as workbook:
+        if not workbook.worksheets:
+            raise ImportFileError(ERROR_NOT_A_TABLE)
+        for number, cells in enumerate(workbook.rows(workbook.worksheets[0]), start=1):
             yield number, [_cell_text(cell) for cell in cells]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise ImportFileError(ERROR_NOT_A_TABLE) from None
-    finally:
-        workbook.close()
 
 
 def _cell_text(value):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import Department
 from assessments.models import Assessment, FrameworkVersion
 from common.errors import ServiceError
-from common.names import normalise_name
+from common.names import first_messages, normalise_name, shorten
 
 FIRST_YEAR = 2000  # the database refuses earlier years (assessments began in 2008)
 
@@ -40,6 +40,7 @@ ROWS_NEED_FIXING = (
     "The selected file has problems in {count} row{s}. Nothing was imported. "
     "Fix the rows listed and upload the file again"
 )
+MORE_ROWS = "And {count} more row{s} to fix"
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def _messages(errors):
     if len(errors) == 1 and errors[0].row is None:  # the file as a whole, not a row
         return [errors[0].message]
     count = len(errors)
-    return [ROWS_NEED_FIXING.format(count=count, s="" if count == 1 else "s"), *(str(error) for error in errors)]
+    listed = first_messages((str(error) for error in errors), more=MORE_ROWS)
+    return [ROWS_NEED_FIXING.format(count=count, s="" if count == 1 else "s"), *listed]
 
 
 @dataclass
@@ -141,19 +143,18 @@ def _parse_row(number, values, has_comment, lookups, last_year, problems):
         return None
     department = lookups.departments.get(normalise_name(values["department"]))
     if department is None:
-        problems.append(ERROR_DEPARTMENT_UNKNOWN.format(value=values["department"].strip()))
+        problems.append(ERROR_DEPARTMENT_UNKNOWN.format(value=shorten(values["department"])))
     assessment_type = lookups.types.get(normalise_name(values["assessment_type"]))
     if assessment_type is None:
-        problems.append(ERROR_TYPE_UNKNOWN.format(value=values["assessment_type"].strip()))
+        problems.append(ERROR_TYPE_UNKNOWN.format(value=shorten(values["assessment_type"])))
     year = _parse_year(values["year"])
     if year is None or not FIRST_YEAR <= year <= last_year:
-        problems.append(ERROR_YEAR_INVALID.format(value=values["year"].strip(), last=last_year))
+        problems.append(ERROR_YEAR_INVALID.format(value=shorten(values["year"]), last=last_year))
     framework_name = values.get("framework", "").strip()
     framework = lookups.frameworks.get(normalise_name(framework_name)) if framework_name else lookups.current
     if framework is None:
-        problems.append(
-            ERROR_FRAMEWORK_UNKNOWN.format(value=framework_name) if framework_name else ERROR_NO_CURRENT_FRAMEWORK
-        )
+        unknown = ERROR_FRAMEWORK_UNKNOWN.format(value=shorten(framework_name))
+        problems.append(unknown if framework_name else ERROR_NO_CURRENT_FRAMEWORK)
         return None
     area = lookups.areas[framework.pk].get(normalise_name(values["performance_area"]))
     if area is None:
@@ -176,12 +177,12 @@ def _parse_row(number, values, has_comment, lookups, last_year, problems):
 
 
 def _unknown_area_message(value, framework):
-    return ERROR_AREA_UNKNOWN.format(value=value.strip(), framework=framework.name)
+    return ERROR_AREA_UNKNOWN.format(value=shorten(value), framework=framework.name)
 
 
 def _unknown_rating_message(value, framework):
     names = ", ".join(level.name for level in framework.levels.all())
-    return ERROR_RATING_UNKNOWN.format(value=value.strip(), framework=framework.name, levels=names)
+    return ERROR_RATING_UNKNOWN.format(value=shorten(value), framework=framework.name, levels=names)
 
 
 def _parse_year(text):

@@ -17,6 +17,7 @@ from assessments.services.lifecycle import (
     self_assessment_start,
 )
 from assessments.services.ratings import area_rating_save_assessor, area_rating_save_self
+from tests.support.documents import pdf_bytes
 
 NARRATIVE = "We keep a records policy, and staff follow it across every directorate."
 
@@ -81,7 +82,7 @@ def lead_b_client(client, lead_b):
 
 # --- files ---------------------------------------------------------------------------------------
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = pdf_bytes()  # a real one: the upload checker opens PDFs
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
 JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
 

@@ -1,10 +1,13 @@
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from assessments.models import Assessment
+from tests.support.bombs import spreadsheet_bomb
 
-from .import_files import csv_bytes, ima_rows, xlsx_bytes
+from .import_files import HEADER, csv_bytes, ima_rows, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +121,46 @@ def test_file_that_cannot_be_read_says_so_once(assessor_client, framework):
     html = upload(assessor_client, "department\nCafé".encode("latin-1")).content.decode()
     assert html.count("must be saved as UTF-8") == 2  # in the error summary and beside the field
     assert "problems in" not in html
+
+
+def test_thousands_of_unknown_long_headings_give_a_short_page_naming_a_few(assessor_client, framework):
+    headings = [f"unknown heading {number} " + "x" * 100 for number in range(10_000)]
+    content = csv_bytes([], header=[*HEADER, *headings])
+    response = upload(assessor_client, content)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Import historic ratings" in html
+    assert "The header row has a column the import does not know (unknown heading 0 xxx" in html
+    assert " and 9,995 more): the columns are department" in html
+    assert len(response.content) < 50_000
+
+
+def test_thousands_of_bad_rows_with_long_values_give_a_short_page(assessor_client, framework):
+    rows = [["Ministry of " + "M" * 2_000, "ima", 2014, "Measuring impact", "Satisfactory", ""]] * 2_000
+    response = upload(assessor_client, csv_bytes(rows))
+    html = response.content.decode()
+    assert "The selected file has problems in 2000 rows. Nothing was imported." in html
+    assert "Row 51: Department &quot;Ministry of MMM" in html
+    assert "Row 52:" not in html
+    assert "And 1,950 more rows to fix" in html
+    assert len(response.content) < 50_000
+
+
+@pytest.mark.parametrize("name", ["bomb.xlsx", "bomb.csv"])  # judged by content, whatever its name
+def test_a_spreadsheet_bomb_is_refused_on_the_page_in_under_a_second(assessor_client, framework, name):
+    bomb = spreadsheet_bomb()  # 100 MB of shared strings in about 660 KB
+    started = time.monotonic()
+    response = upload(assessor_client, bomb, name=name)
+    elapsed = time.monotonic() - started
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Import historic ratings" in html and "govuk-error-summary" in html
+    assert "The file unpacks to more than 20 MB. Upload a smaller spreadsheet, or split it into several files" in html
+    assert elapsed < 1
+    assert Assessment.objects.count() == 0
+
+
+def test_a_csv_file_wider_than_the_cell_limit_is_refused(assessor_client, framework, settings):
+    settings.SPREADSHEET_MAX_CELLS = 1_000
+    html = upload(assessor_client, b"department" + b"," * 5_000 + b"\n").content.decode()
+    assert "The file has more than 1,000 cells. Delete the empty rows and columns around the table" in html

@@ -8,9 +8,9 @@ echoed in quotes, cut short when long; the list shown to a person stops after MA
 from dataclasses import dataclass
 
 from common.errors import ServiceError
+from common.names import MAX_MESSAGES, first_messages, listed, shorten
 
-MAX_LISTED = 50
-MAX_ECHO = 60
+MAX_LISTED = MAX_MESSAGES
 
 PROBLEMS_FOUND = "The file has {count} problem{s}. Nothing was imported: fix {them} and import the file again"
 MORE_PROBLEMS = "And {count} more problem{s}"
@@ -49,11 +49,7 @@ def listed_messages(problems, limit=MAX_LISTED):
         return [problems[0].message]
     count = len(problems)
     messages = [PROBLEMS_FOUND.format(count=count, s="" if count == 1 else "s", them="it" if count == 1 else "them")]
-    messages += [str(problem) for problem in problems[:limit]]
-    if count > limit:
-        rest = count - limit
-        messages.append(MORE_PROBLEMS.format(count=rest, s="" if rest == 1 else "s"))
-    return messages
+    return messages + first_messages((str(problem) for problem in problems), limit, more=MORE_PROBLEMS)
 
 
 def shown(value):
@@ -62,10 +58,12 @@ def shown(value):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
-    text = " ".join(str(value).split())
-    if len(text) > MAX_ECHO:
-        text = text[: MAX_ECHO - 1].rstrip() + "…"
-    return f'"{text}"'
+    return f'"{shorten(value)}"'
+
+
+def shown_list(values):
+    """Values from the file for a message, each quoted and cut short: "a", "b" and 12 more."""
+    return listed(values, show=shown)
 
 
 def json_place(path):

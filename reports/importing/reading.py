@@ -7,19 +7,15 @@ Every value keeps its place (sheet, row, column) so a problem is reported where 
 """
 
 import datetime
-import io
 import json
-import zipfile
 from dataclasses import dataclass, field
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from assessments.services.import_reading import column_key
 from common.errors import ServiceError
-from common.names import normalise_name
+from common.names import normalise_name, shorten
+from common.spreadsheets import SpreadsheetRefused, workbook_opened
 
-from .problems import Problem, ReportImportError, json_place, shown
+from .problems import Problem, ReportImportError, json_place, shown, shown_list
 
 MAX_ROWS = 20_000
 
@@ -169,15 +165,10 @@ def _text_key(department, assessment_type, year):
 
 def _read_workbook(content, key_of):
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise FileUnreadable(ERROR_NOT_A_REPORT_FILE) from None
-    try:
-        return _workbook_document(workbook, key_of)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise FileUnreadable(ERROR_NOT_A_REPORT_FILE) from None
-    finally:
-        workbook.close()
+        with workbook_opened(content, unreadable=ERROR_NOT_A_REPORT_FILE) as workbook:
+            return _workbook_document(workbook, key_of)
+    except SpreadsheetRefused as refused:
+        raise FileUnreadable(refused.message) from None
 
 
 def _workbook_document(workbook, key_of):
@@ -186,9 +177,9 @@ def _workbook_document(workbook, key_of):
     for sheet in workbook.worksheets:
         name = column_key(sheet.title)
         if name not in SHEETS:
-            problems.append(Problem(f"Sheet {sheet.title.strip()}", ERROR_UNKNOWN_SHEET))
+            problems.append(Problem(f"Sheet {shorten(sheet.title)}", ERROR_UNKNOWN_SHEET))
         elif name in sheets:
-            problems.append(Problem(f"Sheet {sheet.title.strip()}", ERROR_REPEATED_SHEET))
+            problems.append(Problem(f"Sheet {shorten(sheet.title)}", ERROR_REPEATED_SHEET))
         else:
             sheets[name] = sheet
     if "assessments" not in sheets:
@@ -196,7 +187,7 @@ def _workbook_document(workbook, key_of):
         raise ReportImportError(problems)
     tables = {}
     for name, sheet in sheets.items():
-        rows = _sheet_rows(name, sheet, problems)
+        rows = _sheet_rows(name, workbook.rows(sheet, values_only=False), problems)
         if rows is not None:
             tables[name] = rows
     if problems:  # a header that cannot be read: its rows cannot be either
@@ -255,9 +246,9 @@ def _attach(document, sheet, number, values, index_of, key_of):
     document.origins[path] = (sheet, number)
 
 
-def _sheet_rows(name, sheet, problems):
+def _sheet_rows(name, sheet_rows, problems):
     """[(row number, {column: value})] of the non-blank rows under the header, or None when the header is wrong."""
-    records = ((number, cells) for number, cells in enumerate(sheet.iter_rows(), start=1))
+    records = ((number, cells) for number, cells in enumerate(sheet_rows, start=1))
     header_number, header = None, None
     for number, cells in records:
         if any(_value(cell) is not None for cell in cells):
@@ -306,7 +297,7 @@ def _columns(name, header, number, problems):
         found.insert(0, ERROR_MISSING_COLUMNS.format(columns=names, s="s" if len(missing) > 1 else ""))
     if unknown:
         known = ", ".join((*required, *optional))
-        found.append(ERROR_UNKNOWN_COLUMNS.format(columns=", ".join(shown(text) for text in unknown), known=known))
+        found.append(ERROR_UNKNOWN_COLUMNS.format(columns=shown_list(unknown), known=known))
     for message in found:
         problems.append(Problem(f"Sheet {name}, row {number}", message))
     return None if found else columns

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import strategies as st
 
 from actionplans.exports import HEADERS as PLAN_HEADERS
+from tests.support.documents import pdf_bytes
 
 SCRIPT = '<script>alert("fz")</script>'
 # What must never appear raw in a response: each would run if it did.
@@ -63,7 +64,7 @@ HOSTILE = [
 
 # -- files -----------------------------------------------------------------------------------------------
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()  # a real one: the upload checker opens PDFs
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 32
 
 

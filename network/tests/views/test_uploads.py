@@ -12,10 +12,11 @@ from assessments.tests.support import docx_bytes
 from network.models import MeetingPaper
 from network.services.papers import paper_add
 from network.tests.factories import MeetingFactory
+from tests.support.documents import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

@@ -1,9 +1,14 @@
+import io
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import Workbook
 
 from assessments.models import Assessment
 from reports import import_views
+from tests.support.bombs import spreadsheet_bomb
 
 from .files import first, json_bytes, workbook_bytes
 
@@ -114,3 +119,44 @@ def test_no_file_wrong_kind_and_too_large(assessor_client, setting, monkeypatch)
     monkeypatch.setattr(import_views.ReportImportForm, "max_bytes", 10)
     html = upload(assessor_client, b'{"assessments": []}').content.decode()
     assert import_views.ReportImportForm.too_large_message in html
+
+
+def test_thousands_of_unknown_long_headings_give_a_short_page_naming_a_few(assessor_client, setting):
+    workbook = Workbook()
+    workbook.active.title = "assessments"
+    workbook.active.append(
+        ["department", "type", "year", "published_on", *(f"unknown {number} " + "x" * 100 for number in range(10_000))]
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = upload(assessor_client, buffer.getvalue(), name="reports.xlsx")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Sheet assessments, row 1: The header row has a column the import does not know" in html
+    assert "and 9,995 more): the columns are department" in html
+    assert len(response.content) < 50_000
+
+
+@pytest.mark.filterwarnings("ignore:Title is more than 31 characters")
+def test_a_sheet_with_a_long_name_is_named_shortly(assessor_client, setting):
+    workbook = Workbook()
+    workbook.active.title = "assessments"
+    workbook.create_sheet("s" * 5_000)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    html = upload(assessor_client, buffer.getvalue(), name="reports.xlsx").content.decode()
+    assert "Sheet " + "s" * 59 + "…:" in html
+    assert "s" * 61 not in html
+
+
+def test_a_spreadsheet_bomb_is_refused_on_the_page_in_under_a_second(assessor_client, setting):
+    bomb = spreadsheet_bomb()  # 100 MB of shared strings in about 660 KB
+    started = time.monotonic()
+    response = upload(assessor_client, bomb, name="reports.xlsx")
+    elapsed = time.monotonic() - started
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in html
+    assert "The file unpacks to more than 20 MB. Upload a smaller spreadsheet, or split it into several files" in html
+    assert elapsed < 1
+    assert Assessment.objects.count() == 0
