@@ -76,6 +76,8 @@ def _shown(value):
         return "Yes" if value else "No"
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return date_format(value, "j F Y")
+    if isinstance(value, datetime.time):
+        return f"{value:%H:%M}"
     if hasattr(value, "all"):  # a many-to-many: the people of a team
         return ", ".join(str(_shown(item)) for item in value.all())
     if callable(value):  # get_priority_display
