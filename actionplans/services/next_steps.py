@@ -64,7 +64,8 @@ def next_step_add(*, assessment, by, text, recommendation=None):
 def next_step_update(*, step, by, version, text, recommendation=None):
     """`version` is the one the assessor started from: any assessor writing the report may change an item."""
     assessment = _check(step.assessment, by)
-    step = NextStep.objects.select_for_update(of=("self",)).select_related("recommendation").get(pk=step.pk)
+    # The bare row: on PostgreSQL a locking query that waited keeps the joined rows it read before the wait.
+    step = NextStep.objects.select_for_update().get(pk=step.pk)
     check_version(step, version, STALE_NEXT_STEP, position=step.position)
     step.text = _clean(assessment, text, recommendation)
     step.recommendation = recommendation

@@ -24,7 +24,8 @@ def meeting_action_create(*, meeting, by, **fields):
 @transaction.atomic
 def meeting_action_update(*, action, by, version, **fields):
     require_network_manager(by)
-    action = MeetingAction.objects.select_for_update(of=("self",)).select_related("owner_user").get(pk=action.pk)
+    # The bare row: on PostgreSQL a locking query that waited keeps the joined rows it read before the wait.
+    action = MeetingAction.objects.select_for_update().get(pk=action.pk)
     check_version(action, version, STALE_ACTION)
     for name in FIELDS:
         if name in fields:
