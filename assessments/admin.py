@@ -78,6 +78,13 @@ class AssessmentAdmin(SimpleHistoryAdmin):
         "published_by",
         "created_at",
         "updated_at",
+        # The pages' optimistic locking (common.versions): counted by the services, never typed.
+        "details_version",
+        "background_version",
+        "key_findings_version",
+        "next_steps_text_version",
+        "commitment_version",
+        "share_good_practice_version",
     ]
     inlines = [AreaRatingInline]
 

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from common.fields import GovDateField, PeopleChoiceField
-from common.forms import form_helper
+from common.forms import VersionedForm, form_helper
 
 MONTHS = [("", "Choose a month")] + [(str(number), calendar.month_name[number]) for number in range(1, 13)]
 LONG_TEXT = 20000
@@ -28,7 +28,16 @@ def long_text(label, *, help_text="", required=False, noun):
     )
 
 
-class ReportDetailsForm(forms.Form):
+class ReportDetailsForm(VersionedForm):
+    conflict_fields = {
+        "Fieldwork started": "interviews_from",
+        "Fieldwork ended": "interviews_to",
+        "Where the fieldwork took place": "fieldwork_place",
+        "Month assessed": "assessed_month_label",
+        "The assessment team": "team",
+        "The department's self-assessment": "self_assessment",
+    }
+
     interviews_from = GovDateField(
         noun="date the fieldwork started", label="Fieldwork started", required=False, help_text="For example, 3 9 2015"
     )
@@ -90,6 +99,7 @@ class ReportDetailsForm(forms.Form):
             ),
             Field.checkboxes("team", legend_size=Size.MEDIUM, small=True),
             Field.select("self_assessment", label_size=Size.MEDIUM),
+            "version",
             form_tag=False,
         )
 
@@ -106,6 +116,7 @@ class ReportDetailsForm(forms.Form):
         return {
             name: data[name]
             for name in (
+                "version",
                 "interviews_from",
                 "interviews_to",
                 "fieldwork_place",
@@ -116,18 +127,25 @@ class ReportDetailsForm(forms.Form):
         }
 
 
-class ReportTextForm(forms.Form):
+class ReportTextForm(VersionedForm):
     """One of the report's own texts. Paragraphs are separated by a blank line."""
 
-    def __init__(self, *args, label, noun, help_text, **kwargs):
+    def __init__(self, *args, label, noun, help_text, field, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"] = long_text(label, help_text=help_text, noun=noun, required=False)
+        self.conflict_fields = {label: field}
         self.helper = form_helper(
-            Field.textarea("text", label_size=Size.LARGE, label_tag="h1", rows=14), form_tag=False
+            Field.textarea("text", label_size=Size.LARGE, label_tag="h1", rows=14), "version", form_tag=False
         )
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(VersionedForm):
+    conflict_fields = {
+        "Statement of commitment": "commitment_text",
+        "Signed by": "commitment_signed_by",
+        "Date signed": "commitment_signed_on",
+    }
+
     text = long_text(
         "Statement of commitment",
         noun="statement of commitment",
@@ -150,7 +168,7 @@ class CommitmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
-            Field.textarea("text", rows=10), Field.text("signed_by"), Field("signed_on"), form_tag=False
+            Field.textarea("text", rows=10), Field.text("signed_by"), Field("signed_on"), "version", form_tag=False
         )
 
     def clean_signed_on(self):

@@ -30,8 +30,10 @@ class NotAllowed(ServiceError, PermissionDenied):
 class StaleVersion(ServiceError):
     """Somebody saved a newer version while this person was editing; nothing was overwritten."""
 
-    def __init__(self, message, *, current, changed_by, changed_at):
+    def __init__(self, message, *, current, changed_by, changed_at, version=None):
         super().__init__(message)
         self.current = current
         self.changed_by = changed_by
         self.changed_at = changed_at
+        # The version the next save must be based on: `current.version` unless the record keeps several.
+        self.version = current.version if version is None else version

@@ -1,11 +1,14 @@
 """What every form shares: its crispy-forms-gds helper, the confirm-only form, and stale-save handling."""
 
+import datetime
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Submit
 from django import forms
+from django.utils.dateformat import format as date_format
 
 PAGE_INCOMPLETE = "The page was missing some information. Open it again, then make your change"
-VERSION_ERRORS = {"required": PAGE_INCOMPLETE, "invalid": PAGE_INCOMPLETE}
+VERSION_ERRORS = dict.fromkeys(("required", "invalid", "min_value", "max_value"), PAGE_INCOMPLETE)
 
 
 def form_helper(*layout, form_tag=True, method="post", show_errors=True):
@@ -36,14 +39,18 @@ class ConfirmForm(forms.Form):
 class VersionedForm(forms.Form):
     """A form that edits a shared record: its hidden `version` refuses a stale save (optimistic locking).
 
+    The version is required: a POST without it, blank or not a number is an error on the form
+    (PAGE_INCOMPLETE), never a save over whatever is stored. The service checks it (common.versions).
     `conflict_fields` maps the labels shown to the person to attributes of the record, so a refused
     save can show what the other person saved beside what this person typed
-    (templates/includes/conflict.html).
+    (templates/includes/conflict.html). Put "version" in the helper's layout: crispy renders only those.
     """
 
     conflict_fields: dict = {}
 
-    version = forms.IntegerField(widget=forms.HiddenInput, error_messages=VERSION_ERRORS)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=2_147_483_647, error_messages=VERSION_ERRORS
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,7 +60,7 @@ class VersionedForm(forms.Form):
         """Keep what was typed, say who saved first, and base the next save on their version."""
         self.add_error(None, error.message)
         data = self.data.copy()
-        data["version"] = str(error.current.version)
+        data["version"] = str(error.version)
         self.data = data
         self.conflict = {
             "by": error.changed_by,
@@ -65,6 +72,16 @@ class VersionedForm(forms.Form):
 def _shown(value):
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return date_format(value, "j F Y")
+    if isinstance(value, datetime.time):
+        return f"{value:%H:%M}"
+    if hasattr(value, "all"):  # a many-to-many: the people of a team
+        return ", ".join(str(_shown(item)) for item in value.all())
+    if callable(value):  # get_priority_display
+        return _shown(value())
     return getattr(value, "name", value)
 
 

@@ -21,6 +21,7 @@ class AgendaItemInline(admin.TabularInline):
 class DiscussionItemInline(admin.StackedInline):
     model = DiscussionItem
     extra = 0
+    readonly_fields = ["version"]  # the pages' optimistic locking (common.versions): counted, never typed
 
 
 class AttendanceInline(admin.TabularInline):
@@ -33,6 +34,7 @@ class MeetingActionInline(admin.StackedInline):
     model = MeetingAction
     extra = 0
     raw_id_fields = ["owner_user"]
+    readonly_fields = ["version"]
 
 
 class MeetingPaperInline(admin.TabularInline):
@@ -53,7 +55,15 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_filter = ["status"]
     date_hierarchy = "date"
     search_fields = ["title", "discussion_items__title"]
-    readonly_fields = ["sequence", "created_by", "updated_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "sequence",
+        "version",
+        "attendance_version",
+        "created_by",
+        "updated_by",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [AgendaItemInline, DiscussionItemInline, AttendanceInline, MeetingActionInline, MeetingPaperInline]
 
 
@@ -61,7 +71,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 class GoodPracticeExcerptAdmin(SimpleHistoryAdmin):
     list_display = ["rating", "approved_by", "approved_at"]
     # Written and approved on the service's pages, which withdraw approval when the words change.
-    readonly_fields = ["rating", "excerpt", "written_by", "approved_by", "approved_at"]
+    readonly_fields = ["rating", "excerpt", "written_by", "approved_by", "approved_at", "version"]
 
     def has_add_permission(self, request):
         return False

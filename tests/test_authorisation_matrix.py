@@ -172,14 +172,18 @@ EXPECTED = {
     ),
     # Writing TNA's report (issue 13): assessors only, while TNA writes (in review or during the check);
     # a published report's pages send the assessor back with the reason; a self-assessment has none.
-    "assessments:report_details": Rule(ASSESSOR_WRITE, post=302, why="every detail is optional: an empty save"),
-    "assessments:report_details@factual_check": Rule(ASSESSOR_WRITE, post=302),
+    "assessments:report_details": Rule(
+        ASSESSOR_WRITE, post=200, why="every detail is optional, but a save needs the version its page showed"
+    ),
+    "assessments:report_details@factual_check": Rule(ASSESSOR_WRITE, post=200),
     "assessments:report_details@published": Rule(ASSESSOR_WRITE, get=302, post=302, why="closed: published"),
     "assessments:report_details@self_assessment": Rule(ASSESSOR_WRITE, post=302, overrides=NOT_TNAS_REPORT),
-    "assessments:report_text": Rule(ASSESSOR_WRITE, post=302, why="an empty background is generated from dates"),
-    "assessments:report_text@key-findings": Rule(ASSESSOR_WRITE, post=302),
-    "assessments:report_text@next-steps-lead": Rule(ASSESSOR_WRITE, post=302),
-    "assessments:report_text@factual_check": Rule(ASSESSOR_WRITE, post=302),
+    "assessments:report_text": Rule(
+        ASSESSOR_WRITE, post=200, why="an empty text is allowed, but a save needs the version its page showed"
+    ),
+    "assessments:report_text@key-findings": Rule(ASSESSOR_WRITE, post=200),
+    "assessments:report_text@next-steps-lead": Rule(ASSESSOR_WRITE, post=200),
+    "assessments:report_text@factual_check": Rule(ASSESSOR_WRITE, post=200),
     "assessments:report_text@published": Rule(ASSESSOR_WRITE, get=302, post=302, why="closed: published"),
     "assessments:report_text@wrong_type": Rule(
         ASSESSOR_WRITE, post=302, overrides=NOT_TNAS_REPORT, why="an IMA's report has no next steps"
@@ -327,7 +331,9 @@ EXPECTED = {
         NETWORK_MANAGERS, post=200, overrides={"assessor": 404, "administrator": 404}, why="item of another meeting"
     ),
     "network:item_delete": Rule(NETWORK_MANAGERS, post=302),
-    "network:attendance_edit": Rule(NETWORK_MANAGERS, post=302),
+    "network:attendance_edit": Rule(
+        NETWORK_MANAGERS, post=200, why="nobody ticked is allowed, but a save needs the version its page showed"
+    ),
     "network:paper_add": Rule(NETWORK_MANAGERS, post=200),
     "network:paper_download": Rule(NETWORK_PARTICIPANTS, overrides={"no_role": (404, 405)}),
     "network:paper_download@idor": Rule(NOBODY, why="paper of another meeting"),

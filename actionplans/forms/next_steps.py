@@ -2,7 +2,7 @@ from crispy_forms_gds.layout import Field, Size, Submit
 from django import forms
 
 from actionplans.services.next_steps import MAX_TEXT
-from common.forms import form_helper
+from common.forms import VersionedForm, form_helper
 
 
 class RecommendationChoiceField(forms.ModelChoiceField):
@@ -11,7 +11,11 @@ class RecommendationChoiceField(forms.ModelChoiceField):
         return f"{recommendation.full_label}: {text}"
 
 
-class NextStepForm(forms.Form):
+class NextStepForm(VersionedForm):
+    """Adding an item (no version) or changing one (a stale save shows the other assessor's version)."""
+
+    conflict_fields = {"Next step": "text", "Recommendation it follows up": "recommendation"}
+
     text = forms.CharField(
         label="What should the department focus on?",
         max_length=MAX_TEXT,
@@ -29,12 +33,15 @@ class NextStepForm(forms.Form):
         error_messages={"invalid_choice": "Select a recommendation from the list"},
     )
 
-    def __init__(self, *args, recommendations, submit_label, **kwargs):
+    def __init__(self, *args, recommendations, submit_label, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recommendation"].queryset = recommendations
+        if not editing:
+            del self.fields["version"]
         self.helper = form_helper(
             Field.textarea("text", label_size=Size.SMALL),
             Field.select("recommendation", label_size=Size.SMALL),
+            *(["version"] if editing else []),
             Submit("save", submit_label),
         )
 

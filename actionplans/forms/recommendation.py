@@ -3,10 +3,14 @@ from django import forms
 
 from actionplans.choices import Priority
 from assessments.models import PerformanceArea
-from common.forms import form_helper
+from common.forms import VersionedForm, form_helper
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(VersionedForm):
+    """Adding a recommendation (no version) or changing one (a stale save shows the other assessor's version)."""
+
+    conflict_fields = {"Recommendation": "text", "Priority": "get_priority_display", "Performance area": "area"}
+
     text = forms.CharField(
         label="Recommendation",
         max_length=5000,
@@ -31,8 +35,10 @@ class RecommendationForm(forms.Form):
         error_messages={"invalid_choice": "Select a performance area from the list"},
     )
 
-    def __init__(self, *args, assessment, submit_label="Save recommendation", **kwargs):
+    def __init__(self, *args, assessment, recommendation=None, submit_label="Save recommendation", **kwargs):
         super().__init__(*args, **kwargs)
+        if recommendation is None:
+            del self.fields["version"]
         self.fields["area"].queryset = (
             PerformanceArea.objects.filter(theme__framework_id=assessment.framework_id)
             .select_related("theme")
@@ -43,5 +49,6 @@ class RecommendationForm(forms.Form):
             Field.textarea("text", rows=6),
             Field.radios("priority", legend_size=Size.SMALL, inline=True),
             Field.select("area"),
+            *(["version"] if recommendation is not None else []),
             Submit("submit", submit_label),
         )

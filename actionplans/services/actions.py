@@ -4,8 +4,9 @@ from django.db.models import Max
 from accounts import access
 from actionplans.choices import RecommendationStatus
 from actionplans.models import Action
-from common.errors import ServiceError, StaleVersion
+from common.errors import ServiceError
 from common.history import delete_with_history, save_with_history
+from common.versions import check_version, next_version
 
 from .common import lock_plan, require_lead
 from .plans import check_editable, mark_changed
@@ -13,10 +14,7 @@ from .plans import check_editable, mark_changed
 RECOMMENDATION_NOT_IN_PLAN = "Select one of this assessment's recommendations"
 RECOMMENDATION_CLOSED = "{label} is closed: add actions only to open recommendations"
 OWNER_NOT_MEMBER = "Select a person who belongs to the department, or leave the person empty"
-STALE_ACTION = (
-    "Someone else changed this action while you were editing it. "
-    "Your changes have not been saved: check the action and make them again"
-)
+STALE_ACTION = "{who} changed action {label} at {when}, after you opened this page. Your changes have not been saved."
 ACTION_HAS_PROGRESS = (
     "{label} already has progress updates, so it cannot be deleted. Add a progress update setting it to Not applicable"
 )
@@ -27,17 +25,6 @@ EDITABLE_FIELDS = ("description", "owner_text", "owner_user", "priority", "due_d
 def _check_owner(plan, owner_user):
     if owner_user is not None and not access.is_member(owner_user, plan.assessment.department):
         raise ServiceError(OWNER_NOT_MEMBER, field="owner_user")
-
-
-def _refuse_stale(action):
-    """The action as the other person saved it (locked, fresh), with who saved it last from its history."""
-    last = action.history.select_related("history_user").first()
-    raise StaleVersion(
-        STALE_ACTION,
-        current=action,
-        changed_by=last.history_user if last else None,
-        changed_at=action.updated_at,
-    )
 
 
 def _lock_action(action):
@@ -81,8 +68,7 @@ def action_update(*, action, by, version, description, owner_text, priority, due
     plan = action.plan
     require_lead(by, plan.assessment.department)
     check_editable(plan)
-    if action.version != version:
-        _refuse_stale(action)
+    check_version(action, version, STALE_ACTION, label=action.label)
     _check_owner(plan, owner_user)
     new_values = {
         "description": description.strip(),
@@ -95,7 +81,7 @@ def action_update(*, action, by, version, description, owner_text, priority, due
         return action
     for field, value in new_values.items():
         setattr(action, field, value)
-    action.version += 1
+    next_version(action)
     save_with_history(action, by=by, reason="Action changed")
     mark_changed(plan, by)
     return action

@@ -12,6 +12,7 @@ from assessments.report.sections import NEXT_STEPS
 from assessments.rules import ASSESSOR_EDITABLE
 from common.errors import NotAllowed, ServiceError
 from common.history import delete_with_history, save_with_history
+from common.versions import check_version, next_version
 
 ONLY_ASSESSORS = "Only assessors from The National Archives can write a report's next steps."
 ONLY_REVIEWS = "Only a progress review report has next steps."
@@ -20,6 +21,9 @@ TEXT_REQUIRED = "Enter the next step"
 TEXT_TOO_LONG = "The next step must be 2,000 characters or fewer"
 RECOMMENDATION_NOT_THIS_DEPARTMENT = "Choose a recommendation made to {department}"
 GAP_NO_ITEMS = "Next steps: add at least one thing the department should focus on"
+STALE_NEXT_STEP = (
+    "{who} changed next step {position} at {when}, after you opened this page. Your changes have not been saved."
+)
 MAX_TEXT = 2000
 
 
@@ -57,10 +61,15 @@ def next_step_add(*, assessment, by, text, recommendation=None):
 
 
 @transaction.atomic
-def next_step_update(*, step, by, text, recommendation=None):
+def next_step_update(*, step, by, version, text, recommendation=None):
+    """`version` is the one the assessor started from: any assessor writing the report may change an item."""
     assessment = _check(step.assessment, by)
+    # The bare row: on PostgreSQL a locking query that waited keeps the joined rows it read before the wait.
+    step = NextStep.objects.select_for_update().get(pk=step.pk)
+    check_version(step, version, STALE_NEXT_STEP, position=step.position)
     step.text = _clean(assessment, text, recommendation)
     step.recommendation = recommendation
+    next_version(step)
     return save_with_history(step, by=by, reason="Next step changed")
 
 

@@ -8,6 +8,7 @@ from assessments.models import Assessment
 from assessments.rules import RECOMMENDATIONS_WRITTEN
 from common.errors import ServiceError
 from common.history import save_with_history
+from common.versions import check_version, next_version
 
 from .common import require_assessor
 
@@ -19,6 +20,7 @@ THEME_NOT_IN_FRAMEWORK = "Select a theme from this assessment's framework"
 AREA_NOT_IN_THEME = "Select a performance area in the theme you chose, or leave the theme empty"
 ALREADY_CLOSED = "This recommendation is already closed"
 ALREADY_OPEN = "This recommendation is already open"
+STALE_RECOMMENDATION = "{who} changed {label} at {when}, after you opened this page. Your changes have not been saved."
 
 OPEN_ASSESSMENT_STATUSES = RECOMMENDATIONS_WRITTEN
 
@@ -63,15 +65,18 @@ def recommendation_create(*, assessment, by, text, priority, theme=None, area=No
 
 
 @transaction.atomic
-def recommendation_update(*, recommendation, by, text, priority, theme=None, area=None):
+def recommendation_update(*, recommendation, by, version, text, priority, theme=None, area=None):
+    """`version` is the one the assessor started from: any assessor may change a recommendation."""
     require_assessor(by)
     recommendation = (
         Recommendation.objects.select_for_update(of=("self",)).select_related("assessment").get(pk=recommendation.pk)
     )
     _check_assessment(recommendation.assessment)
+    check_version(recommendation, version, STALE_RECOMMENDATION, label=recommendation.label)
     recommendation.theme, recommendation.area = _theme_and_area(recommendation.assessment, theme, area)
     recommendation.text = text.strip()
     recommendation.priority = priority
+    next_version(recommendation)
     save_with_history(recommendation, by=by, reason="Recommendation changed")
     return recommendation
 

@@ -2,6 +2,7 @@ import pytest
 
 from actionplans.choices import PlanStatus
 from actionplans.tests.factories import plan_with_actions
+from assessments.tests.authoring import ima_2013, review  # noqa: F401 - fixtures: a progress review being written
 from assessments.tests.factories import published_assessment
 
 

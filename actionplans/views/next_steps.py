@@ -86,12 +86,13 @@ def next_steps(request, assessment_id):
 @require_http_methods(["GET", "POST"])
 def next_step_edit(request, pk):
     step = _step(request, pk)
-    initial = {"text": step.text, "recommendation": step.recommendation_id}
+    initial = {"text": step.text, "recommendation": step.recommendation_id, "version": step.version}
     form = NextStepForm(
         posted(request),
         initial=initial,
         recommendations=recommendation_choices(step.assessment),
         submit_label="Save next step",
+        editing=True,
     )
     if form.is_valid():
         _, ok = run_service(form, next_step_update, step=step, by=request.user, **form.cleaned_data)

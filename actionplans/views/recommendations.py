@@ -87,14 +87,20 @@ def recommendation_create_view(request, assessment_id):
 def recommendation_update_view(request, pk):
     recommendation = _recommendation_or_404(request.user, pk)
     assessment = _assessment_or_404(request.user, recommendation.assessment_id)
-    initial = {"text": recommendation.text, "priority": recommendation.priority, "area": recommendation.area_id}
-    form = RecommendationForm(posted(request), initial=initial, assessment=assessment)
+    initial = {
+        "text": recommendation.text,
+        "priority": recommendation.priority,
+        "area": recommendation.area_id,
+        "version": recommendation.version,
+    }
+    form = RecommendationForm(posted(request), initial=initial, assessment=assessment, recommendation=recommendation)
     if form.is_valid():
         _, ok = run_service(
             form,
             recommendation_update,
             recommendation=recommendation,
             by=request.user,
+            version=form.cleaned_data["version"],
             text=form.cleaned_data["text"],
             priority=form.cleaned_data["priority"],
             area=form.cleaned_data["area"],

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.dateformat import format as date_format
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Department
@@ -91,6 +92,15 @@ class Assessment(models.Model):
     share_good_practice = models.BooleanField(
         default=False, help_text="The department agrees that its good practice may be shared with the network."
     )
+    # Optimistic concurrency (common.versions), one version per page that several people write: TNA's report
+    # details, each of its texts, the statement of commitment, and the department's consent to share. A save
+    # based on an older version of its part is refused; two assessors writing different parts do not collide.
+    details_version = models.PositiveIntegerField(default=1)
+    background_version = models.PositiveIntegerField(default=1)
+    key_findings_version = models.PositiveIntegerField(default=1)
+    next_steps_text_version = models.PositiveIntegerField(default=1)
+    commitment_version = models.PositiveIntegerField(default=1)
+    share_good_practice_version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -140,6 +150,11 @@ class Assessment(models.Model):
     def shows_department_ratings(self):
         """The department's own ratings: always in its self-assessment; in TNA's report only when it used one."""
         return not self.is_tna_led or self.self_assessment_id is not None
+
+    @property
+    def assessed_month_label(self):
+        """As the report's cover says it: September 2015."""
+        return date_format(self.assessed_on, "F Y") if self.assessed_on else ""
 
     @property
     def short_label(self):

@@ -5,13 +5,13 @@ refused with StaleVersion, naming who changed it and when; nothing is overwritte
 """
 
 from django.db import transaction
-from django.utils import timezone
 
 from accounts import access
 from assessments.models import AreaRating, ThemeSummary
 from assessments.rules import ASSESSOR_EDITABLE, DEPARTMENT_EDITABLE
 from common.errors import NotAllowed, ServiceError, StaleVersion
 from common.history import save_with_history
+from common.versions import check_version, next_version, when_label, who_label
 
 ONLY_LEAD_RATES = "Only a KIM lead of {department} can change its self-assessment."
 LEAD_WRONG_STATE = "This assessment is {status}. The department can change it only while it is a draft or returned."
@@ -22,16 +22,6 @@ STALE_RATING = "{who} changed {area} at {when}, after you opened this page. Your
 STALE_SUMMARY = (
     "{who} changed the summary of {theme} at {when}, after you opened this page. Your changes have not been saved."
 )
-SOMEBODY = "Somebody"
-
-
-def _when(moment):
-    local = timezone.localtime(moment)
-    return f"{local:%H:%M} on {local.day} {local:%B %Y}"
-
-
-def _who(user):
-    return (user.full_name or user.email) if user else SOMEBODY
 
 
 def _check_lead(rating, by):
@@ -67,7 +57,9 @@ def _locked_rating(rating):
 def _check_version(rating, version):
     if int(version) != rating.version:
         raise StaleVersion(
-            STALE_RATING.format(who=_who(rating.updated_by), area=rating.area.name, when=_when(rating.updated_at)),
+            STALE_RATING.format(
+                who=who_label(rating.updated_by), area=rating.area.name, when=when_label(rating.updated_at)
+            ),
             current=rating,
             changed_by=rating.updated_by,
             changed_at=rating.updated_at,
@@ -111,12 +103,6 @@ def area_rating_save_assessor(*, rating, by, version, assessor_rating, assessor_
     return _save_rating(rating, by=by, reason="Assessor rating saved")
 
 
-def _summary_changed_by(summary):
-    # ThemeSummary has no updated_by column: the latest history row knows who saved it.
-    latest = summary.history.select_related("history_user").first()
-    return latest.history_user if latest else None
-
-
 @transaction.atomic
 def theme_summary_save(*, summary, by, version, progress_narrative, situation_at_time=None):
     """A theme's narratives; an IMA report has no "situation at the time" (None keeps what is stored)."""
@@ -126,16 +112,10 @@ def theme_summary_save(*, summary, by, version, progress_narrative, situation_at
         .get(pk=summary.pk)
     )
     _check_assessor(summary.assessment, by)
-    if int(version) != summary.version:
-        changed_by = _summary_changed_by(summary)
-        raise StaleVersion(
-            STALE_SUMMARY.format(who=_who(changed_by), theme=summary.theme.name, when=_when(summary.updated_at)),
-            current=summary,
-            changed_by=changed_by,
-            changed_at=summary.updated_at,
-        )
+    # ThemeSummary has no updated_by column: its history knows who saved the current version.
+    check_version(summary, version, STALE_SUMMARY, theme=summary.theme.name)
     if situation_at_time is not None:
         summary.situation_at_time = situation_at_time.strip()
     summary.progress_narrative = (progress_narrative or "").strip()
-    summary.version += 1
+    next_version(summary)
     return save_with_history(summary, by=by, reason="Theme summary saved")

@@ -42,6 +42,10 @@ def write_everything(review, assessor):
     rate(review, 3, by=assessor)
     ThemeSummary.objects.filter(assessment=review).update(progress_narrative="The department now has a policy.")
     authoring.assessment_text_save(
-        assessment=review, by=assessor, field="next_steps_text", text="TNA will review progress in 2017."
+        assessment=review,
+        by=assessor,
+        field="next_steps_text",
+        version=review.next_steps_text_version,
+        text="TNA will review progress in 2017.",
     )
     next_step_add(assessment=review, by=assessor, text="Finish the records review of legacy shared drives.")

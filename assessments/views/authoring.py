@@ -17,6 +17,7 @@ from assessments.selectors.assessments import usable_self_assessments
 from assessments.selectors.authoring import authoring_for
 from assessments.selectors.detail import assessment_detail as detail_read
 from assessments.services.authoring import (
+    TEXT_VERSIONS,
     assessment_commitment_save,
     assessment_details_save,
     assessment_share_for_factual_check,
@@ -87,6 +88,7 @@ def report_details(request, pk):
         "assessed_year": assessment.assessed_on.year if assessment.assessed_on else None,
         "team": list(assessment.team.all()),
         "self_assessment": assessment.self_assessment_id,
+        "version": assessment.details_version,
     }
     form = ReportDetailsForm(
         posted(request),
@@ -116,8 +118,14 @@ def report_text(request, pk, part):
     generated = generated_background(assessment) if field == "background_text" else ""
     if generated and not current:
         hint += " This text was written from the report's dates: change it as you need. Once saved, yours is printed."
+    version_field, _part = TEXT_VERSIONS[field]
     form = ReportTextForm(
-        posted(request), initial={"text": current or generated}, label=heading, noun=noun, help_text=hint
+        posted(request),
+        initial={"text": current or generated, "version": getattr(assessment, version_field)},
+        label=heading,
+        noun=noun,
+        help_text=hint,
+        field=field,
     )
     if form.is_valid():
         _, ok = run_service(
@@ -126,6 +134,7 @@ def report_text(request, pk, part):
             assessment=assessment,
             by=request.user,
             field=field,
+            version=form.cleaned_data["version"],
             text=form.cleaned_data["text"],
         )
         if ok:
@@ -149,6 +158,7 @@ def commitment(request, pk):
         "text": assessment.commitment_text,
         "signed_by": assessment.commitment_signed_by,
         "signed_on": assessment.commitment_signed_on,
+        "version": assessment.commitment_version,
     }
     form = CommitmentForm(posted(request), initial=initial)
     if form.is_valid():

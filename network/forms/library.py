@@ -2,7 +2,7 @@ from crispy_forms_gds.layout import Field, Fluid, Size, Submit
 from django import forms
 
 from assessments.models import PerformanceArea, Theme
-from common.forms import form_helper
+from common.forms import VersionedForm, form_helper
 from network.selectors.library import library_filter_areas
 
 SHARE_CHOICES = [("yes", "Yes"), ("no", "No")]
@@ -46,7 +46,11 @@ class LibraryFilterForm(forms.Form):
         )
 
 
-class ExcerptForm(forms.Form):
+class ExcerptForm(VersionedForm):
+    """Writing or changing a rating's excerpt: its version is 0 while there is none yet."""
+
+    conflict_fields = {"Excerpt": "excerpt", "Approved for the library": "is_approved"}
+
     excerpt = forms.CharField(
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -65,11 +69,13 @@ class ExcerptForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
-            Field.textarea("excerpt"), Field.checkbox("approve"), Submit("submit", "Save excerpt")
+            Field.textarea("excerpt"), Field.checkbox("approve"), "version", Submit("submit", "Save excerpt")
         )
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(VersionedForm):
+    conflict_fields = {"Share good practice": "share_good_practice"}
+
     share = forms.ChoiceField(
         label="Share good practice from this assessment with the KIM Leaders' Network?",
         choices=SHARE_CHOICES,
@@ -84,7 +90,9 @@ class ConsentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
-            Field.radios("share", legend_size=Size.LARGE, legend_tag="h1", inline=True), Submit("submit", "Save")
+            Field.radios("share", legend_size=Size.LARGE, legend_tag="h1", inline=True),
+            "version",
+            Submit("submit", "Save"),
         )
 
     @property

@@ -7,7 +7,7 @@ from accounts.models import Department, User
 from accounts.selectors import active_kim_lead_q
 from actionplans.choices import ActionStatus
 from common.fields import GovDateField, IdChoicesField, PersonChoiceField
-from common.forms import form_helper
+from common.forms import VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload
 from network.models import DEFAULT_MEETING_TITLE, Meeting
 from network.services.meetings import HELD_BEFORE_DATE, ORIGINAL_DATE_SAME_AS_DATE, REARRANGED_NEEDS_ORIGINAL_DATE
@@ -21,7 +21,21 @@ END_WITHOUT_START = "Enter a start time, or leave the end time empty"
 END_BEFORE_START = "The end time must be after the start time"
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(VersionedForm):
+    """Adding a meeting (no version) or changing one (a stale save shows the other person's version)."""
+
+    conflict_fields = {
+        "Title": "title",
+        "Date": "date",
+        "Start time": "start_time",
+        "End time": "end_time",
+        "Location": "location",
+        "Status": "get_status_display",
+        "Date first planned": "original_date",
+        "Agenda": "agenda_text",
+        "Other attendees": "other_attendees",
+    }
+
     title = forms.CharField(
         max_length=200,
         initial=DEFAULT_MEETING_TITLE,
@@ -92,9 +106,12 @@ class MeetingForm(forms.Form):
                 **{name: getattr(meeting, name) for name in ("title", "date", "start_time", "end_time", "status")},
                 **{name: getattr(meeting, name) for name in ("original_date", "location", "other_attendees")},
                 "agenda": "\n".join(item.title for item in meeting.agenda_items.all()),
+                "version": meeting.version,
                 **kwargs["initial"],
             }
         super().__init__(*args, **kwargs)
+        if meeting is None:
+            del self.fields["version"]
         self.helper = form_helper(
             Field.text("title", field_width=Fluid.TWO_THIRDS),
             Field("date"),
@@ -105,6 +122,7 @@ class MeetingForm(forms.Form):
             Field("original_date"),
             Field.textarea("agenda"),
             Field.textarea("other_attendees"),
+            *(["version"] if meeting is not None else []),
             Submit("submit", "Save meeting"),
         )
 
@@ -136,7 +154,11 @@ class MeetingForm(forms.Form):
         return data
 
 
-class DiscussionItemForm(forms.Form):
+class DiscussionItemForm(VersionedForm):
+    """Adding an item (no version) or changing one (a stale save shows the other person's version)."""
+
+    conflict_fields = {"Title": "title", "Summary": "summary"}
+
     title = forms.CharField(
         max_length=200,
         help_text="For example, Email deletion policies",
@@ -153,14 +175,23 @@ class DiscussionItemForm(forms.Form):
         error_messages={"max_length": "The summary must be 5000 characters or fewer"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, item=None, **kwargs):
+        if item is not None:
+            kwargs.setdefault("initial", {"title": item.title, "summary": item.summary, "version": item.version})
         super().__init__(*args, **kwargs)
+        if item is None:
+            del self.fields["version"]
         self.helper = form_helper(
-            Field.text("title", field_width=Fluid.TWO_THIRDS), Field.textarea("summary"), Submit("submit", "Save item")
+            Field.text("title", field_width=Fluid.TWO_THIRDS),
+            Field.textarea("summary"),
+            *(["version"] if item is not None else []),
+            Submit("submit", "Save item"),
         )
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(VersionedForm):
+    conflict_fields = {"Departments represented": "attending_departments"}
+
     departments = IdChoicesField(
         label="Departments represented",
         required=False,
@@ -174,14 +205,19 @@ class AttendanceForm(forms.Form):
     )
 
     def __init__(self, *args, meeting, **kwargs):
-        kwargs.setdefault("initial", {"departments": list(meeting.attending_departments.all())})
+        kwargs.setdefault(
+            "initial",
+            {"departments": list(meeting.attending_departments.all()), "version": meeting.attendance_version},
+        )
         super().__init__(*args, **kwargs)
         attended = meeting.attendance.values("department_id")
         self.fields["departments"].queryset = Department.objects.filter(
             Q(is_active=True) | Q(pk__in=attended)
         ).order_by("name")
         self.helper = form_helper(
-            Field.checkboxes("departments", legend_size=Size.MEDIUM, small=True), Submit("submit", "Save attendance")
+            Field.checkboxes("departments", legend_size=Size.MEDIUM, small=True),
+            "version",
+            Submit("submit", "Save attendance"),
         )
 
 
@@ -220,7 +256,17 @@ def _owner_choices():
     )
 
 
-class MeetingActionForm(forms.Form):
+class MeetingActionForm(VersionedForm):
+    """Adding an action (no version) or changing one (a stale save shows the other person's version)."""
+
+    conflict_fields = {
+        "Action": "description",
+        "Owner": "owner",
+        "Owner's account": "owner_user",
+        "Due date": "due_date",
+        "Status": "get_status_display",
+    }
+
     description = forms.CharField(
         label="Action",
         max_length=2000,
@@ -261,9 +307,14 @@ class MeetingActionForm(forms.Form):
         if action is not None:
             kwargs.setdefault(
                 "initial",
-                {name: getattr(action, name) for name in ("description", "owner", "owner_user", "due_date", "status")},
+                {
+                    name: getattr(action, name)
+                    for name in ("description", "owner", "owner_user", "due_date", "status", "version")
+                },
             )
         super().__init__(*args, **kwargs)
+        if action is None:
+            del self.fields["version"]
         self.fields["owner_user"].queryset = _owner_choices()
         self.helper = form_helper(
             Field.textarea("description"),
@@ -271,5 +322,6 @@ class MeetingActionForm(forms.Form):
             Field.select("owner_user"),
             Field("due_date"),
             Field.radios("status", legend_size=Size.SMALL),
+            *(["version"] if action is not None else []),
             Submit("submit", "Save action"),
         )

@@ -35,6 +35,10 @@ class Meeting(models.Model):
     )
     # Calendar clients replace an event with the same UID only when SEQUENCE goes up (RFC 5545 3.8.7.4).
     sequence = models.PositiveIntegerField(default=0)
+    # Optimistic concurrency (common.versions): the details and agenda page, and the attendance page, each
+    # refuse a save based on an older version of what they edit.
+    version = models.PositiveIntegerField(default=1)
+    attendance_version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -74,6 +78,11 @@ class Meeting(models.Model):
         return f"{self.title}, {self.date:%-d %B %Y}"
 
     @property
+    def agenda_text(self):
+        """The agenda as its form shows it: one item per line."""
+        return "\n".join(item.title for item in self.agenda_items.all())
+
+    @property
     def is_upcoming_status(self):
         return self.status in self.UPCOMING_STATUSES
 
@@ -102,6 +111,7 @@ class DiscussionItem(models.Model):
     order = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic concurrency (common.versions)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -167,6 +177,7 @@ class MeetingAction(models.Model):
     )
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
+    version = models.PositiveIntegerField(default=1)  # optimistic concurrency (common.versions)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

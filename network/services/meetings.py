@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from common.errors import ServiceError
 from common.history import delete_with_history, save_with_history
+from common.versions import check_version, next_version
 from network.models import AgendaItem, Attendance, DiscussionItem, Meeting
 
 from .roles import require_network_manager
@@ -16,6 +17,7 @@ from .roles import require_network_manager
 REARRANGED_NEEDS_ORIGINAL_DATE = "Enter the date the meeting was first planned"
 ORIGINAL_DATE_SAME_AS_DATE = "The date first planned must be different from the new date"
 HELD_BEFORE_DATE = "A meeting can be recorded as held only on or after its date"
+STALE = "{who} changed {what} at {when}, after you opened this page. Your changes have not been saved."
 
 MEETING_FIELDS = (
     "title",
@@ -65,14 +67,15 @@ def meeting_create(*, by, agenda=(), **fields):
 
 
 @transaction.atomic
-def meeting_update(*, meeting, by, agenda=None, **fields):
-    """Change a meeting's details (and agenda, when given).
+def meeting_update(*, meeting, by, version, agenda=None, **fields):
+    """Change a meeting's details (and agenda, when given), from the `version` the person started from.
 
     Rearranging is explicit: the person chooses Rearranged; when they leave the first date empty,
     the date the meeting had until now is kept as the first date.
     """
     require_network_manager(by)
     meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    check_version(meeting, version, STALE, what="this meeting's details")
     before = {name: getattr(meeting, name) for name in MEETING_FIELDS}
     for name in MEETING_FIELDS:
         if name in fields:
@@ -86,6 +89,7 @@ def meeting_update(*, meeting, by, agenda=None, **fields):
     agenda_changed = agenda is not None and _set_agenda(meeting, agenda)
     if calendar_changed or agenda_changed:
         meeting.sequence += 1
+    next_version(meeting)
     meeting.updated_by = by
     save_with_history(meeting, by=by, reason="Meeting details changed")
     return meeting
@@ -102,10 +106,13 @@ def discussion_item_add(*, meeting, by, title, summary=""):
 
 
 @transaction.atomic
-def discussion_item_update(*, item, by, title, summary=""):
+def discussion_item_update(*, item, by, version, title, summary=""):
     require_network_manager(by)
+    item = DiscussionItem.objects.select_for_update(of=("self",)).get(pk=item.pk)
+    check_version(item, version, STALE, what="this item discussed")
     item.title = title
     item.summary = summary
+    next_version(item)
     save_with_history(item, by=by, reason="Item discussed changed")
     return item
 
@@ -117,9 +124,17 @@ def discussion_item_delete(*, item, by):
 
 
 @transaction.atomic
-def meeting_attendance_set(*, meeting, departments, by):
-    """Record which departments were represented: exactly the given ones afterwards."""
+def meeting_attendance_set(*, meeting, departments, by, version):
+    """Record which departments were represented: exactly the given ones afterwards.
+
+    `version` is the meeting's attendance_version the person started from: a list of ticks saved from an
+    older page would silently undo somebody else's.
+    """
     require_network_manager(by)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    check_version(meeting, version, STALE, field="attendance_version", what="the attendance")
+    next_version(meeting, "attendance_version")
+    save_with_history(meeting, by=by, reason="Attendance recorded", update_fields=["attendance_version"])
     wanted = {department.pk for department in departments}
     current = set(meeting.attendance.values_list("department_id", flat=True))
     meeting.attendance.filter(department_id__in=current - wanted).delete()

@@ -65,7 +65,9 @@ def test_long_and_non_ascii_lines_are_folded_at_75_octets(lead_a_client):
 
 def test_rearranged_meeting_says_so_and_sequence_goes_up_on_change(assessor):
     meeting = MeetingFactory(date=future(30), status=Meeting.Status.PLANNED)
-    meeting = meeting_update(meeting=meeting, by=assessor, date=future(37), status=Meeting.Status.REARRANGED)
+    meeting = meeting_update(
+        meeting=meeting, by=assessor, version=meeting.version, date=future(37), status=Meeting.Status.REARRANGED
+    )
     text = ics.meeting_calendar(meeting, agenda=[])
     (event,) = parse(text.encode())
     assert event["SEQUENCE"][1] == "1"

@@ -65,9 +65,9 @@ def excerpt_edit(request, rating_pk):
     )
     existing = GoodPracticeExcerpt.objects.filter(rating=rating).first()
     initial = (
-        {"excerpt": existing.excerpt, "approve": existing.is_approved}
+        {"excerpt": existing.excerpt, "approve": existing.is_approved, "version": existing.version}
         if existing
-        else {"excerpt": rating.assessor_commentary}
+        else {"excerpt": rating.assessor_commentary, "version": 0}
     )
     form = ExcerptForm(posted(request), initial=initial)
     if form.is_valid():
@@ -76,6 +76,7 @@ def excerpt_edit(request, rating_pk):
             services.excerpt_save,
             rating=rating,
             by=request.user,
+            version=form.cleaned_data["version"],
             excerpt=form.cleaned_data["excerpt"],
             approve=form.cleaned_data["approve"],
         )
@@ -116,10 +117,19 @@ def consent_edit(request, assessment_pk):
     )
     if not access.is_kim_lead(request.user, assessment.department):
         raise PermissionDenied("Only a department's KIM lead decides whether to share its good practice.")
-    form = ConsentForm(posted(request), initial={"share": "yes" if assessment.share_good_practice else "no"})
+    initial = {
+        "share": "yes" if assessment.share_good_practice else "no",
+        "version": assessment.share_good_practice_version,
+    }
+    form = ConsentForm(posted(request), initial=initial)
     if form.is_valid():
         _, ok = run_service(
-            form, services.good_practice_consent_set, assessment=assessment, by=request.user, share=form.share_value
+            form,
+            services.good_practice_consent_set,
+            assessment=assessment,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            share=form.share_value,
         )
         if ok:
             messages.success(

@@ -91,7 +91,7 @@ def item_add(request, pk):
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk, item_pk):
     item = get_object_or_404(DiscussionItem.objects.select_related("meeting"), pk=item_pk, meeting_id=pk)
-    form = DiscussionItemForm(posted(request), initial={"title": item.title, "summary": item.summary})
+    form = DiscussionItemForm(posted(request), item=item)
     if form.is_valid():
         _, ok = run_service(form, services.discussion_item_update, item=item, by=request.user, **form.cleaned_data)
         if ok:
@@ -125,6 +125,7 @@ def attendance_edit(request, pk):
             services.meeting_attendance_set,
             meeting=meeting,
             by=request.user,
+            version=form.cleaned_data["version"],
             departments=form.cleaned_data["departments"],
         )
         if ok:

@@ -1,5 +1,6 @@
 """Adding, changing and deleting actions: only the lead, only in draft or returned; accepted plans flag changes."""
 
+import re
 from datetime import date
 
 import pytest
@@ -90,11 +91,17 @@ def test_stale_edit_is_refused_and_nothing_is_overwritten(assessor, lead_a, asse
     action = plan.actions.first()
     stale_version = action.version
     _update(action, lead_a, description="First editor")
-    with pytest.raises(StaleVersion, match="Someone else changed this action") as refused:
+    with pytest.raises(StaleVersion) as refused:
         _update(action, lead_a, description="Second editor", version=stale_version)
-    assert refused.value.message == action_services.STALE_ACTION
+    assert re.fullmatch(
+        r"Lena Lead-A changed action 1A at \d\d:\d\d on \d{1,2} \w+ \d{4}, after you opened this page\. "
+        r"Your changes have not been saved\.",
+        refused.value.message,
+    ), refused.value.message
     assert refused.value.current.description == "First editor" and refused.value.current.version == stale_version + 1
-    assert refused.value.changed_by == lead_a and refused.value.changed_at == refused.value.current.updated_at
+    # Who saved the current version, and when: the history record of that save.
+    saved = Action.history.get(id=action.pk, version=stale_version + 1)
+    assert (refused.value.changed_by, refused.value.changed_at) == (lead_a, saved.history_date)
     action.refresh_from_db()
     assert action.description == "First editor" and action.version == stale_version + 1
 

@@ -9,7 +9,7 @@ from actionplans.services.recommendations import (
     recommendation_update,
 )
 from assessments.models import Assessment, FrameworkVersion, PerformanceArea, Theme
-from common.errors import NotAllowed, ServiceError
+from common.errors import NotAllowed, ServiceError, StaleVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -54,11 +54,24 @@ def test_area_from_another_framework_is_refused(assessor, assessment_a):
 
 def test_update_close_and_reopen(assessor, assessment_a):
     recommendation = recommendation_create(assessment=assessment_a, by=assessor, text="x", priority="low")
-    recommendation = recommendation_update(recommendation=recommendation, by=assessor, text="Better", priority="high")
-    assert (recommendation.text, recommendation.priority) == ("Better", "high")
+    recommendation = recommendation_update(
+        recommendation=recommendation, by=assessor, version=1, text="Better", priority="high"
+    )
+    assert (recommendation.text, recommendation.priority, recommendation.version) == ("Better", "high", 2)
     closed = recommendation_close(recommendation=recommendation, by=assessor)
     assert closed.status == "closed" and closed.closed_at
     with pytest.raises(ServiceError, match=services.ALREADY_CLOSED):
         recommendation_close(recommendation=closed, by=assessor)
     reopened = recommendation_reopen(recommendation=closed, by=assessor)
     assert reopened.status == "open" and reopened.closed_at is None
+
+
+def test_an_update_based_on_an_older_version_is_refused_naming_who_saved_since(assessor, assessment_a):
+    recommendation = recommendation_create(assessment=assessment_a, by=assessor, text="x", priority="low")
+    recommendation_update(recommendation=recommendation, by=assessor, version=1, text="Better", priority="high")
+    with pytest.raises(StaleVersion) as refused:
+        recommendation_update(recommendation=recommendation, by=assessor, version=1, text="Other", priority="low")
+    assert refused.value.message.startswith("Priya Shah changed R1 at ")
+    assert (refused.value.changed_by, refused.value.version) == (assessor, 2)
+    recommendation.refresh_from_db()
+    assert (recommendation.text, recommendation.version) == ("Better", 2)

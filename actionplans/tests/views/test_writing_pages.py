@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from actionplans.models import Recommendation
-from actionplans.services.actions import STALE_ACTION
 from actionplans.tests import steps
 from actionplans.tests.pages import action_data, assert_error_page, html
 from common.forms import PAGE_INCOMPLETE
@@ -116,7 +115,7 @@ def test_stale_edit_shows_the_error_and_keeps_what_was_typed(client, assessor, l
     url = reverse("actionplans:action_update", args=[action.pk])
     client.post(url, action_data(version=action.version, description="First"))
     page = assert_error_page(client.post(url, action_data(version=action.version, description="Second")))
-    assert STALE_ACTION.replace("'", "&#x27;") in page and "Second" in page
+    assert f"Lena Lead-A changed action {action.label} at " in page and "Second" in page
     # The other person's version, as assessments show a stale save (templates/includes/conflict.html).
     assert 'href="#conflict"' in page and 'id="conflict"' in page
     assert f"The version saved by {lead_a.full_name}" in page and "<strong>Action:</strong> First" in page

@@ -12,7 +12,7 @@ from assessments.report import publication
 from assessments.services import authoring, lifecycle
 from assessments.tests.authoring import write_everything
 from assessments.tests.factories import rate, stored_assessment
-from common.errors import NotAllowed, ServiceError
+from common.errors import NotAllowed, ServiceError, StaleVersion
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2016, 3, 1)
@@ -79,7 +79,9 @@ def test_a_written_review_publishes_and_its_next_steps_are_then_frozen(review, a
     with pytest.raises(ServiceError, match="next steps can be changed only while"):
         next_step_add(assessment=review, by=assessor, text="Another thing")
     with pytest.raises(ServiceError, match="can be changed only while it is in review"):
-        authoring.assessment_text_save(assessment=review, by=assessor, field="next_steps_text", text="Changed")
+        authoring.assessment_text_save(
+            assessment=review, by=assessor, field="next_steps_text", version=2, text="Changed"
+        )
 
 
 @pytest.mark.parametrize(
@@ -123,8 +125,11 @@ def test_an_ima_needs_its_statement_of_commitment_and_key_findings(framework, de
         text="We are committed to managing our information well.",
         signed_by="Jane Smith, Permanent Secretary",
         signed_on=datetime.date(2015, 1, 12),
+        version=1,
     )
-    authoring.assessment_text_save(assessment=ima, by=assessor, field="key_findings", text="The department is at risk.")
+    authoring.assessment_text_save(
+        assessment=ima, by=assessor, field="key_findings", version=1, text="The department is at risk."
+    )
     lifecycle.assessment_publish(assessment=ima, by=assessor, published_on=datetime.date(2015, 6, 1))
     assert Assessment.objects.get(pk=ima.pk).status == Assessment.Status.PUBLISHED
 
@@ -136,7 +141,7 @@ def test_a_review_written_by_tna_cannot_be_returned(review, assessor):
 
 def test_only_assessors_write_the_report(review, lead_a):
     with pytest.raises(NotAllowed):
-        authoring.assessment_text_save(assessment=review, by=lead_a, field="background_text", text="Mine")
+        authoring.assessment_text_save(assessment=review, by=lead_a, field="background_text", version=1, text="Mine")
 
 
 def test_next_steps_are_in_the_order_written_and_survive_a_removal(review, assessor):
@@ -165,7 +170,21 @@ def test_choosing_a_self_assessment_later_shows_its_ratings_and_removing_it_clea
         "assessed_on": None,
         "team": [assessor],
     }
-    authoring.assessment_details_save(assessment=review, by=assessor, self_assessment=own, **details)
+    authoring.assessment_details_save(assessment=review, by=assessor, version=1, self_assessment=own, **details)
     assert set(review.ratings.values_list("self_rating__position", flat=True)) == {5}
-    authoring.assessment_details_save(assessment=review, by=assessor, self_assessment=None, **details)
+    authoring.assessment_details_save(assessment=review, by=assessor, version=2, self_assessment=None, **details)
     assert set(review.ratings.values_list("self_rating", flat=True)) == {None}
+
+
+def test_a_report_part_saved_from_an_older_version_is_refused_naming_who_and_the_part(review, assessor):
+    authoring.assessment_text_save(assessment=review, by=assessor, field="background_text", version=1, text="First")
+    with pytest.raises(StaleVersion) as refused:
+        authoring.assessment_text_save(
+            assessment=review, by=assessor, field="background_text", version=1, text="Second"
+        )
+    assert refused.value.message.startswith("Priya Shah changed the background at ")
+    assert refused.value.version == 2
+    # Another part has its own version: a save of the next steps' lead does not collide with the background.
+    authoring.assessment_text_save(assessment=review, by=assessor, field="next_steps_text", version=1, text="Lead")
+    review.refresh_from_db()
+    assert (review.background_text, review.next_steps_text) == ("First", "Lead")

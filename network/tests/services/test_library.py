@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_changing_the_words_without_approving_again_withdraws_the_excerpt(shared, assessor):
     rating = rating_for(shared, GUIDANCE)
-    record = excerpt_save(rating=rating, by=assessor, excerpt="New words, not yet checked.", approve=False)
+    record = excerpt_save(rating=rating, by=assessor, version=1, excerpt="New words, not yet checked.", approve=False)
     assert not record.is_approved
     assert library_entries().count() == 0
 
@@ -33,5 +33,5 @@ def test_unpublished_or_lower_rated_areas_never_enter_the_library(framework, dep
     Assessment.objects.filter(pk=draft.pk).update(status=Assessment.Status.IN_REVIEW)
     for assessment in (lower, draft):
         with pytest.raises(ServiceError, match="cannot go into the library"):
-            excerpt_save(rating=rating_for(assessment, GUIDANCE), by=assessor, excerpt="x", approve=True)
+            excerpt_save(rating=rating_for(assessment, GUIDANCE), by=assessor, version=0, excerpt="x", approve=True)
     assert NOT_SHAREABLE.startswith("This area cannot go into the library")

@@ -27,4 +27,4 @@ def test_services_refuse_members(lead_a):
         meeting_create(by=lead_a, date=future(), status=Meeting.Status.PLANNED)
     meeting = MeetingFactory(date=future(), status=Meeting.Status.PLANNED)
     with pytest.raises(NotAllowed):
-        meeting_update(meeting=meeting, by=lead_a, title="Changed")
+        meeting_update(meeting=meeting, by=lead_a, version=meeting.version, title="Changed")

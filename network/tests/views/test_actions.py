@@ -36,7 +36,7 @@ def test_assessor_adds_and_changes_an_action(assessor_client, lead_a):
     assert (action.owner_user, action.due_date) == (lead_a, due)
     assessor_client.post(
         f"/network/meetings/{meeting.pk}/actions/{action.pk}/edit/",
-        {"description": action.description, "owner": action.owner, "status": "complete"},
+        {"description": action.description, "owner": action.owner, "status": "complete", "version": action.version},
     )
     action.refresh_from_db()
     assert action.status == ActionStatus.COMPLETE and action.due_date is None

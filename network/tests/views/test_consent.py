@@ -9,12 +9,12 @@ pytestmark = pytest.mark.django_db
 def test_lead_sets_consent_for_own_departments_assessment(lead_a_client, framework, department_a):
     assessment = published_assessment(department_a, framework, year=2015, share_good_practice=False)
     assert "IMA 2015" in lead_a_client.get("/network/good-practice/sharing/").content.decode()
-    response = lead_a_client.post(f"/network/good-practice/sharing/{assessment.pk}/", {"share": "yes"})
+    response = lead_a_client.post(f"/network/good-practice/sharing/{assessment.pk}/", {"share": "yes", "version": 1})
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.share_good_practice is True
     assert assessment.history.first().history_change_reason == "Agreed to share good practice"
-    lead_a_client.post(f"/network/good-practice/sharing/{assessment.pk}/", {"share": "no"})
+    lead_a_client.post(f"/network/good-practice/sharing/{assessment.pk}/", {"share": "no", "version": 2})
     assessment.refresh_from_db()
     assert assessment.share_good_practice is False
 

@@ -40,7 +40,7 @@ def test_assessor_approves_through_the_page(client, assessor, framework, departm
     assert "Not written" in client.get("/network/good-practice/excerpts/").content.decode()
     response = client.post(
         f"/network/good-practice/excerpts/{rating.pk}/",
-        {"excerpt": "Board-level control of information risk.", "approve": "on"},
+        {"excerpt": "Board-level control of information risk.", "approve": "on", "version": 0},
     )
     assert response.status_code == 302
     assert library_entries().get() == rating

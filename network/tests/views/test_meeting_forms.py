@@ -69,7 +69,9 @@ def test_timed_meeting_with_agenda(assessor_client):
 
 def test_rearranging_keeps_the_previous_date_when_none_is_given(assessor_client):
     meeting = MeetingFactory(date=future(30), status=Meeting.Status.PLANNED)
-    response = assessor_client.post(f"/network/meetings/{meeting.pk}/edit/", form_data(future(44), status="rearranged"))
+    response = assessor_client.post(
+        f"/network/meetings/{meeting.pk}/edit/", form_data(future(44), status="rearranged", version=meeting.version)
+    )
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert (meeting.status, meeting.date, meeting.original_date) == ("rearranged", future(44), future(30))
@@ -84,8 +86,10 @@ def test_edit_form_shows_current_values(assessor_client):
 
 def test_attendance_is_exactly_the_selected_departments(assessor, assessor_client, department_a, department_b):
     meeting = MeetingFactory()
-    meeting_attendance_set(meeting=meeting, by=assessor, departments=[department_a])
-    response = assessor_client.post(f"/network/meetings/{meeting.pk}/attendance/", {"departments": [department_b.pk]})
+    meeting_attendance_set(meeting=meeting, by=assessor, version=1, departments=[department_a])
+    response = assessor_client.post(
+        f"/network/meetings/{meeting.pk}/attendance/", {"departments": [department_b.pk], "version": 2}
+    )
     assert response.status_code == 302
     assert list(Attendance.objects.values_list("department__name", flat=True)) == ["Home Office"]
     page = assessor_client.get(f"/network/meetings/{meeting.pk}/").content.decode()
@@ -95,7 +99,7 @@ def test_attendance_is_exactly_the_selected_departments(assessor, assessor_clien
 def test_attendance_refuses_unknown_departments(assessor_client):
     meeting = MeetingFactory()
     page = assessor_client.post(
-        f"/network/meetings/{meeting.pk}/attendance/", {"departments": ["999"]}
+        f"/network/meetings/{meeting.pk}/attendance/", {"departments": ["999"], "version": 1}
     ).content.decode()
     assert "Select departments from the list" in page
 
@@ -106,7 +110,9 @@ def test_items_discussed_are_numbered_in_order_and_can_be_changed_and_removed(as
         assessor_client.post(f"/network/meetings/{meeting.pk}/items/new/", {"title": title})
     first, second = meeting.discussion_items.all()
     assert (first.order, second.order) == (1, 2)
-    assessor_client.post(f"/network/meetings/{meeting.pk}/items/{first.pk}/edit/", {"title": "Email retention"})
+    assessor_client.post(
+        f"/network/meetings/{meeting.pk}/items/{first.pk}/edit/", {"title": "Email retention", "version": first.version}
+    )
     assessor_client.post(f"/network/meetings/{meeting.pk}/items/{second.pk}/remove/")
     assert [item.title for item in meeting.discussion_items.all()] == ["Email retention"]
     assert assessor_client.post(f"/network/meetings/{meeting.pk}/items/new/", {"title": ""}).status_code == 200
