@@ -4,7 +4,8 @@ import logging
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from kombu.exceptions import OperationalError as BrokerError
+
+from common.broker import task_publish
 
 from .tasks import send_email
 
@@ -12,12 +13,10 @@ logger = logging.getLogger(__name__)
 
 
 def _queue(address, subject, body):
-    # Runs after the commit, inside the request: the change is already saved. A broker outage must not
-    # turn it into a server error for the person, so the lost email is logged for the operators instead.
-    try:
-        send_email.delay(to=address, subject=subject, body=body)
-    except (BrokerError, OSError) as error:
-        logger.error("Email %r to %s not queued, the broker is unreachable: %s", subject, address, error)
+    # Runs after the commit, inside the request: the change is already saved. A broker that is down or hangs
+    # must not turn it into a server error (or a long wait) for the person.
+    if not task_publish(send_email, kwargs={"to": address, "subject": subject, "body": body}):
+        logger.error("Email %r to %s not queued: the broker did not take it.", subject, address)
 
 
 def notify(*, recipients, template, context):
