@@ -11,6 +11,7 @@ from accounts.tests.factories import (
 from assessments.services.framework import framework_load_file
 from assessments.tests.factories import DepartmentFactory
 from common.broker import broker_failures_forget
+from common.health import broker_answers_forget
 from tests.support.broker import BrokerCapture
 from tests.support.hung_broker import HungBroker, celery_app_broker
 from tests.support.worker import PrivateQueue, WorkerProcess
@@ -25,6 +26,7 @@ def _fast_and_isolated(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # A publish refused in an earlier test must not keep this one from trying the broker (common/broker.py).
     broker_failures_forget()
+    broker_answers_forget()  # /healthz's cached answer about the broker (common/health.py)
 
 
 @pytest.fixture

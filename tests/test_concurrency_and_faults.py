@@ -222,6 +222,19 @@ def review(department_a, framework):
     return review_scenario(department_a, framework)
 
 
+def _healthz():
+    started = time.monotonic()
+    response = Client().get("/healthz")
+    return response.status_code, response.json(), time.monotonic() - started
+
+
+@pytest.mark.django_db
+def test_with_a_hung_broker_six_healthz_calls_at_once_all_answer_503_within_3_seconds(hung_broker):
+    answers = finish_together(3.5, *[_healthz] * 6)
+    assert [(status, body) for status, body, _ in answers] == [(503, {"database": "ok", "broker": "failing"})] * 6
+    assert max(seconds for *_, seconds in answers) < 3
+
+
 @pytest.mark.django_db(transaction=True)
 def test_with_a_hung_broker_a_report_request_answers_at_once_says_busy_and_is_kept(review, lead_a, hung_broker):
     # transaction=True: the on-commit publish runs inside the request, as in production.
