@@ -237,10 +237,16 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TIMEZONE = TIME_ZONE
 # Beat runs inside the `make run` worker (--beat); in production run exactly one `celery beat` process.
 # https://docs.celeryq.dev/en/stable/userguide/periodic-tasks.html
+# Emails the broker did not take when their change was saved are sent again this often (notifications/services.py).
+NOTIFICATIONS_RESEND_EVERY_SECONDS = env.int("NOTIFICATIONS_RESEND_EVERY_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     "send-action-reminders": {
         "task": "actionplans.tasks.send_action_reminders",
         "schedule": crontab(hour=env.int("ACTION_REMINDER_HOUR", default=7), minute=0),
+    },
+    "notifications-send-pending-emails": {
+        "task": "notifications.tasks.send_pending_emails",
+        "schedule": NOTIFICATIONS_RESEND_EVERY_SECONDS,
     },
 }
 # Days before an action's due date on which its owner and KIM leads are reminded (plus the day after).

@@ -17,6 +17,7 @@ from django.urls import reverse
 from accounts.tests.factories import kim_lead_of
 from assessments.models import AreaRating, Assessment, RatingLevel
 from common import health
+from notifications.models import PendingEmail
 from notifications.tasks import send_email
 from reports.models import ReportJob
 from reports.tasks import render_report_job
@@ -253,7 +254,7 @@ def test_with_a_hung_broker_a_report_request_answers_at_once_says_busy_and_is_ke
 
 
 @pytest.mark.django_db(transaction=True)
-def test_with_a_hung_broker_a_submission_that_sends_email_is_saved_at_once(
+def test_with_a_hung_broker_a_submission_that_sends_email_is_saved_at_once_and_its_email_kept(
     framework, department_a, lead_a, contributor_a, assessor, administrator, hung_broker
 ):
     with mock.patch.object(Task, "apply_async"):  # what building the world publishes is not this test's business
@@ -267,3 +268,6 @@ def test_with_a_hung_broker_a_submission_that_sends_email_is_saved_at_once(
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.SUBMITTED
+    # The assessors' email is kept, to be sent when the broker answers again.
+    assert list(PendingEmail.objects.values_list("to", flat=True)) == [assessor.email]
+    assert PendingEmail.objects.get().subject == "DfE submitted its Self-assessment 2025 for review"
