@@ -10,7 +10,10 @@ from accounts.tests.factories import (
 )
 from assessments.services.framework import framework_load_file
 from assessments.tests.factories import DepartmentFactory
+from common.broker import broker_failures_forget
+from common.health import broker_answers_forget
 from tests.support.broker import BrokerCapture
+from tests.support.hung_broker import HungBroker, celery_app_broker
 from tests.support.worker import PrivateQueue, WorkerProcess
 
 
@@ -23,6 +26,9 @@ def _fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.AXES_ENABLED = False
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # A publish refused in an earlier test must not keep this one from trying the broker (common/broker.py).
+    broker_failures_forget()
+    broker_answers_forget()  # /healthz's cached answer about the broker (common/health.py)
 
 
 @pytest.fixture
@@ -89,6 +95,14 @@ def broker(monkeypatch, django_capture_on_commit_callbacks):
     `broker.report_jobs`, `broker.messages`; `with broker.after_commit():` runs the on-commit hooks that send.
     """
     return BrokerCapture(django_capture_on_commit_callbacks).install(monkeypatch)
+
+
+@pytest.fixture
+def hung_broker(monkeypatch):
+    """The real Celery app's broker is, for this test, one that accepts connections and never answers
+    (tests/support/hung_broker.py); only its URL changes, the transport options are the settings' own."""
+    with HungBroker() as hung, celery_app_broker(hung.url, monkeypatch):
+        yield hung
 
 
 @pytest.fixture

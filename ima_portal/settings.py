@@ -236,8 +236,29 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
 CELERY_FILESYSTEM_FOLDER = Path(env("CELERY_FILESYSTEM_DIR", default=str(VAR_DIR / "celery")))
 # Tests point their worker at a queue of their own, so a running `make run` worker never takes their jobs.
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="ima-portal")
+# Seconds any one broker operation may take: connecting, and each read or write on the connection. A broker
+# that accepts connections and never answers otherwise holds a page (and /healthz) until the socket gives up:
+# never, without a timeout. Pages publish through common.broker.task_publish, which adds no retries.
+BROKER_TIMEOUT_SECONDS = env.float("BROKER_TIMEOUT_SECONDS", default=1.0)
+# Redis transport options (kombu/transport/redis.py); other transports ignore them. Set whatever the URL, so
+# a broker URL changed at run time (tests point the app at a broker that hangs) keeps them.
+# https://docs.celeryq.dev/en/stable/userguide/configuration.html#broker-transport-options
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": BROKER_TIMEOUT_SECONDS,
+    "socket_timeout": BROKER_TIMEOUT_SECONDS,
+}
+# https://docs.celeryq.dev/en/stable/userguide/configuration.html#broker-connection-timeout
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT_SECONDS
+# The worker keeps reconnecting to a broker that went away (Celery's defaults, stated); web requests never
+# wait for these retries: a publish connects inside its own retry policy.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = 100
+# Publishes that do not go through common.broker (beat, a task's own retry) try twice, 0.2 s apart, instead of
+# Celery's four tries: at most about 2 × (connect + write) seconds with a broker that hangs.
+# https://docs.celeryq.dev/en/stable/userguide/configuration.html#task-publish-retry-policy
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
+    CELERY_BROKER_TRANSPORT_OPTIONS |= {
         "data_folder_in": str(CELERY_FILESYSTEM_FOLDER / "queue"),
         "data_folder_out": str(CELERY_FILESYSTEM_FOLDER / "queue"),
         "control_folder": str(CELERY_FILESYSTEM_FOLDER / "control"),
@@ -247,7 +268,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     }
 else:
     # With acks_late Redis redelivers a lost message only after this many seconds.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)}
+    CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=600)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -260,10 +281,16 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TIMEZONE = TIME_ZONE
 # Beat runs inside the `make run` worker (--beat); in production run exactly one `celery beat` process.
 # https://docs.celeryq.dev/en/stable/userguide/periodic-tasks.html
+# Emails the broker did not take when their change was saved are sent again this often (notifications/services.py).
+NOTIFICATIONS_RESEND_EVERY_SECONDS = env.int("NOTIFICATIONS_RESEND_EVERY_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     "send-action-reminders": {
         "task": "actionplans.tasks.send_action_reminders",
         "schedule": crontab(hour=env.int("ACTION_REMINDER_HOUR", default=7), minute=0),
+    },
+    "notifications-send-pending-emails": {
+        "task": "notifications.tasks.send_pending_emails",
+        "schedule": NOTIFICATIONS_RESEND_EVERY_SECONDS,
     },
 }
 # Days before an action's due date on which its owner and KIM leads are reminded (plus the day after).

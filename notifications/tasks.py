@@ -1,3 +1,5 @@
+import logging
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
@@ -15,3 +17,15 @@ from django.core.mail import send_mail
 )
 def send_email(self, *, to, subject, body):
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90, ignore_result=True)
+def send_pending_emails():
+    """Beat's resend of the emails the broker did not take when their change was saved."""
+    # services imports this module for send_email: imported here, when the task runs, to avoid the cycle.
+    from .services import pending_emails_send
+
+    sent = pending_emails_send()
+    if sent:
+        logging.getLogger(__name__).info("Sent %s kept emails to the broker", sent)
+    return sent

@@ -22,6 +22,8 @@ from django.db import connections, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from common.broker import task_publish
+
 from .models import IssuedReport, ReportJob
 from .rendering import render_pdf
 
@@ -59,18 +61,12 @@ def pdf_name(job):
 
 
 def job_enqueue(job_id):
-    """Hand the job to the broker; False (job left queued for the sweeper) when the broker is unreachable."""
-    from kombu.exceptions import OperationalError as BrokerError
-
+    """Hand the job to the broker; False (job left queued for the sweeper) when the broker did not take it in time."""
     from .tasks import render_report_job
 
-    try:
-        # No publish retries: a person is waiting for the page, and the sweeper sends it again later.
-        # Not `retry=False`: kombu then falls back to its own connection retries, and a down broker
-        # holds the page for about six seconds; a retry policy of zero retries fails at once.
-        render_report_job.apply_async(args=[job_id], retry=True, retry_policy={"max_retries": 0})
-    except (BrokerError, OSError) as exc:
-        logger.warning("Report job %s not sent to the broker (%s); the sweeper will send it later.", job_id, exc)
+    # A person is usually waiting for the page: one bounded try, and the sweeper sends it again later.
+    if not task_publish(render_report_job, args=[job_id]):
+        logger.warning("Report job %s not sent to the broker; the sweeper will send it later.", job_id)
         return False
     ReportJob.objects.filter(pk=job_id, status=Status.QUEUED).update(enqueued_at=timezone.now())
     return True

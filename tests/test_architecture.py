@@ -10,7 +10,9 @@ with `ast` (nothing is imported, no database) and checked for:
 - history attribution (`_history_user`, `_change_reason`, `_history_date`) outside common/history.py:
   services call save_with_history / delete_with_history / attribute_change instead;
 - a form view choosing its data with `request.POST if request.method …`: common.requests.posted does;
-- an app's own copy of a helper that common/ provides (run_service, posted, ConfirmForm, the history helpers).
+- an app's own copy of a helper that common/ provides (run_service, posted, ConfirmForm, the history helpers);
+- a task sent to the broker (`delay`, `apply_async`, `send_task`) anywhere but common/broker.py, whose
+  task_publish bounds the wait and says whether it went.
 
 A failure names every offending file:line.
 """
@@ -53,6 +55,8 @@ CONFIGURATION = "ima_portal"
 # The one part of the configuration package an app may import: the Celery app (to send and inspect tasks).
 CONFIGURATION_ALLOWED = {"ima_portal.celery"}
 HISTORY_MODULE = "common/history.py"
+PUBLISH_MODULE = "common/broker.py"
+PUBLISH_CALLS = {"delay", "apply_async", "send_task"}
 HISTORY_ATTRIBUTES = {"_history_user", "_change_reason", "_history_date"}
 # Helpers common/ provides once (notes/conventions: "no app-local run_service/refused", "no app-local
 # _save/audited/save_with_history helpers", "ConfirmForm: one class; delete app copies").
@@ -357,6 +361,35 @@ def test_apps_do_not_redefine_the_helpers_of_common():
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and node.name in COMMON_HELPERS
     ]
     assert not problems, report(problems)
+
+
+# ----------------------------------------------------------------------------------------------
+# (h) one way to send a task: a broker that hangs must not hold a page (docs/security.md, "Hung broker")
+
+
+def _publishes(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in PUBLISH_CALLS:
+            yield node.lineno, node.func.attr
+
+
+def test_tasks_are_sent_only_through_common_broker():
+    files = [relative for modules in app_modules().values() for relative, _dotted in modules]
+    files += list(_configuration_modules())
+    problems = [
+        f"{relative}:{line} calls {name} (use common.broker.task_publish)"
+        for relative in files
+        if relative.as_posix() != PUBLISH_MODULE
+        for line, name in _publishes(parsed(relative))
+    ]
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize(
+    "source", ["send_email.delay(to=a)", "render_report_job.apply_async(args=[1])", "app.send_task('x')"]
+)
+def test_the_checker_recognises_a_task_sent_directly(source):
+    assert [line for line, _name in _publishes(ast.parse(source))] == [1]
 
 
 # ----------------------------------------------------------------------------------------------

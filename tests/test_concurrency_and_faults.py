@@ -6,9 +6,10 @@ A worker killed mid-render is covered with a real worker in reports/tests/test_w
 import re
 import threading
 import time
+from unittest import mock
 
 import pytest
-from celery import Celery
+from celery import Celery, Task
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -16,11 +17,14 @@ from django.urls import reverse
 from accounts.tests.factories import kim_lead_of
 from assessments.models import AreaRating, Assessment, RatingLevel
 from common import health
+from notifications.models import PendingEmail
 from notifications.tasks import send_email
 from reports.models import ReportJob
 from reports.tasks import render_report_job
+from reports.tests.factories import review_scenario
 from tests.fuzz.crawl import parse
 from tests.fuzz.world import build_world
+from tests.support.hung_broker import finish_together
 
 STALE = re.compile(
     r"(Lena Lead-A|Kai Second-Lead) changed Communicating and realising value at \d\d:\d\d on \d{1,2} \w+ \d{4}"
@@ -209,3 +213,61 @@ def test_with_the_broker_down_a_submission_that_sends_email_still_succeeds(
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.SUBMITTED
+
+
+# --- the broker hangs: it takes the connection and never answers -------------------------------------------
+
+
+@pytest.fixture
+def review(department_a, framework):
+    return review_scenario(department_a, framework)
+
+
+def _healthz():
+    started = time.monotonic()
+    response = Client().get("/healthz")
+    return response.status_code, response.json(), time.monotonic() - started
+
+
+@pytest.mark.django_db
+def test_with_a_hung_broker_six_healthz_calls_at_once_all_answer_503_within_3_seconds(hung_broker):
+    answers = finish_together(3.5, *[_healthz] * 6)
+    assert [(status, body) for status, body, _ in answers] == [(503, {"database": "ok", "broker": "failing"})] * 6
+    assert max(seconds for *_, seconds in answers) < 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_a_hung_broker_a_report_request_answers_at_once_says_busy_and_is_kept(review, lead_a, hung_broker):
+    # transaction=True: the on-commit publish runs inside the request, as in production.
+    client = Client()
+    client.force_login(lead_a)
+    url = reverse("reports:report_request", args=[review.pk])
+    started = time.monotonic()
+    [response] = finish_together(6, lambda: client.post(url, {"kind": "progress_review", "protective_marking": ""}))
+    assert time.monotonic() - started < 3, "the person must not be kept waiting by a broker that hangs"
+    assert response.status_code == 302
+    job = ReportJob.objects.get(assessment=review, requested_by=lead_a)
+    assert (job.status, job.enqueued_at) == (ReportJob.Status.QUEUED, None)  # kept for the sweeper
+    page = client.get(response["Location"]).content.decode()
+    assert "The report service is busy" in page
+    assert "You do not need to request it again." in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_a_hung_broker_a_submission_that_sends_email_is_saved_at_once_and_its_email_kept(
+    framework, department_a, lead_a, contributor_a, assessor, administrator, hung_broker
+):
+    with mock.patch.object(Task, "apply_async"):  # what building the world publishes is not this test's business
+        world = make_world(framework, department_a, lead_a, contributor_a, assessor, administrator)
+    assessment = world.assessments["draft"]
+    client = Client()
+    client.force_login(lead_a)
+    started = time.monotonic()
+    [response] = finish_together(6, lambda: client.post(reverse("assessments:assessment_submit", args=[assessment.pk])))
+    assert time.monotonic() - started < 3, "the person must not be kept waiting by a broker that hangs"
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.status == Assessment.Status.SUBMITTED
+    # The assessors' email is kept, to be sent when the broker answers again.
+    assert list(PendingEmail.objects.values_list("to", flat=True)) == [assessor.email]
+    assert PendingEmail.objects.get().subject == "DfE submitted its Self-assessment 2025 for review"

@@ -1,5 +1,5 @@
 """notifications.services.notify: one email per address, queued for the worker only once the change commits,
-and a broker that refuses it loses the email to the log, never the person's change to a server error."""
+and an email the broker refuses is kept to send later, never the person's change lost to a server error."""
 
 import logging
 
@@ -7,6 +7,7 @@ import pytest
 from django.db import transaction
 from kombu.exceptions import OperationalError as BrokerError
 
+from notifications.models import PendingEmail
 from notifications.services import notify
 from notifications.tasks import send_email
 
@@ -52,18 +53,14 @@ def test_no_addresses_means_nothing_rendered_or_queued(broker):
 
 
 @pytest.mark.parametrize("error", [BrokerError("[Errno 111] Connection refused"), OSError("network unreachable")])
-def test_a_refusing_broker_loses_the_email_to_the_log_not_to_a_server_error(broker, caplog, error):
+def test_an_email_the_broker_refuses_is_kept_to_send_later_not_a_server_error(broker, caplog, error):
     broker.refuse(error)
-    with caplog.at_level(logging.ERROR, logger="notifications.services"), broker.after_commit():
+    with caplog.at_level(logging.WARNING, logger="notifications.services"), broker.after_commit():
         assert notify(recipients=["a@example.gov.uk"], template="test_message", context=CONTEXT) == 1
     assert broker.emails == []
-    [record] = caplog.records
-    assert record.levelno == logging.ERROR
-    assert record.getMessage() == (
-        f"Email 'A test message for Lena' to a@example.gov.uk not queued, the broker is unreachable: {error}"
-    )
-
-    broker.accept()
-    with broker.after_commit():
-        notify(recipients=["a@example.gov.uk"], template="test_message", context=CONTEXT)
-    assert [email.to for email in broker.emails] == [["a@example.gov.uk"]]
+    [kept] = PendingEmail.objects.all()
+    assert (kept.to, kept.subject, kept.claimed_at) == ("a@example.gov.uk", "A test message for Lena", None)
+    assert kept.body.startswith("Hello Lena,")
+    assert [record.getMessage() for record in caplog.records if record.name == "notifications.services"] == [
+        "Email 'A test message for Lena' to a@example.gov.uk kept to send later: the broker did not take it."
+    ]
