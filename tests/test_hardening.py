@@ -270,10 +270,12 @@ def test_a_form_sent_with_its_csrf_token_is_accepted(world, lead_a):
     csrf_client = Client(enforce_csrf_checks=True)
     csrf_client.force_login(lead_a)
     url = reverse("network:consent_edit", args=[world.assessments["no_plan"].pk])
-    csrf_client.get(url)
+    page = csrf_client.get(url).content.decode()
     token = csrf_client.cookies["csrftoken"].value
-    assert csrf_client.post(url, {"share": "no"}).status_code == 403
-    assert csrf_client.post(url, {"share": "no", "csrfmiddlewaretoken": token}).status_code == 302
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    assert csrf_client.post(url, {"share": "no", "version": version}).status_code == 403
+    sent = csrf_client.post(url, {"share": "no", "version": version, "csrfmiddlewaretoken": token})
+    assert sent.status_code == 302
 
 
 def test_state_changes_need_post_and_a_csrf_token(client, world):
