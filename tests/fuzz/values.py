@@ -4,13 +4,12 @@ import datetime
 import io
 import json
 import os
-import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import strategies as st
 
 from actionplans.exports import HEADERS as PLAN_HEADERS
-from tests.support.documents import pdf_bytes
+from tests.support.documents import pdf_bytes, zip_of
 
 SCRIPT = '<script>alert("fz")</script>'
 # What must never appear raw in a response: each would run if it did.
@@ -91,14 +90,6 @@ def _workbook(sheets):
         for row in rows:
             sheet.append(row)
     workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _zip(entries):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in entries.items():
-            archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -205,10 +196,10 @@ def junk_files():
         ("ratings.csv", b"\xff\xfe\x00\x00 not utf-8 \x80\x81", "text/csv"),
         ("ratings.csv", b"department\n" + b"a," * 5000 + b"\n", "text/csv"),
         ("plan.xlsx", b"PK\x03\x04 not really a zip", XLSX),
-        ("plan.xlsx", _zip({"[Content_Types].xml": "<x/>", "xl/workbook.xml": "<<<"}), XLSX),
+        ("plan.xlsx", zip_of({"[Content_Types].xml": "<x/>", "xl/workbook.xml": "<<<"}), XLSX),
         ("plan.xlsx", _xlsx(_hostile_plan_rows()), XLSX),
         ("plan.xlsx", _xlsx([["only", "wrong", "headings"]]), XLSX),
-        ("evidence.docx", _zip({"word/document.xml": SCRIPT}), "application/msword"),
+        ("evidence.docx", zip_of({"word/document.xml": SCRIPT}), "application/msword"),
         *_hostile_reports(),
     ]
 
