@@ -33,6 +33,7 @@ PENDING_KEY = "pending_authenticator_key"
 WRONG_SETUP_CODE = "The code is not right. Enter the 6-digit code your authenticator app shows now"
 WRONG_CODE = "The code is not right. Enter the 6-digit code from your authenticator app, or a recovery code"
 WAIT_AFTER_WRONG_CODES = "Too many wrong codes. Wait {wait}, then enter the code your app shows then"
+REPLACE_NEEDS_CODE = "Enter a code from your current authenticator app before setting up another"
 NOT_SET_UP = "Set up two-factor authentication first"
 REQUIRED_FOR_ROLE = "Assessors and administrators must keep two-factor authentication on"
 
@@ -78,6 +79,8 @@ def manual_key(device):
 @transaction.atomic
 def confirm_app(*, request, device, code):
     """Confirm the app with a code it shows; sign the session in as verified; return new recovery codes."""
+    if has_second_factor(request.user) and not request.user.is_verified():
+        raise NotAllowed(REPLACE_NEEDS_CODE)
     if not device.verify_token(_normalised(code)):
         raise ServiceError(WRONG_SETUP_CODE, field="code")
     TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()

@@ -88,8 +88,9 @@ def account(request):
 
 @login_required
 def two_factor_setup(request):
-    if two_factor.session_has_second_factor(request) and request.user.is_verified():
-        return redirect("account")
+    if two_factor.session_has_second_factor(request):
+        # Replacing the app needs the old one's code first: a stolen password alone must not add a new app.
+        return redirect("account" if request.user.is_verified() else _with_next("two_factor_verify", request))
     device = two_factor.pending_app_device(request)
     form = forms.SecondFactorCodeForm(posted(request), label=SETUP_LABEL, hint="", submit_label="Continue")
     if form.is_valid():

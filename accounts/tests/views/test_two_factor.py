@@ -172,3 +172,18 @@ def test_verify_does_not_send_people_to_another_site(client, lead_a):
     sign_in(client, lead_a)
     response = client.post(f"{VERIFY}?next=https://evil.example.com/", {"code": code_for(device)})
     assert response["Location"] == "/"
+
+
+def test_a_stolen_password_alone_cannot_set_up_a_new_app(client, lead_a):
+    """The set-up page is open before the second factor; for someone who has an app it sends them to give its code."""
+    app_for(lead_a)
+    sign_in(client, lead_a)
+    response = client.get(SETUP)
+    assert response.status_code == 302 and response["Location"].startswith(VERIFY)
+    session = client.session
+    session["pending_authenticator_key"] = "00" * 20
+    session.save()
+    posted = client.post(SETUP, {"code": code_for(TOTPDevice(key="00" * 20))})
+    assert posted.status_code == 302 and posted["Location"].startswith(VERIFY)
+    assert list(TOTPDevice.objects.filter(user=lead_a).values_list("confirmed", flat=True)) == [True]
+    assert TOTPDevice.objects.get(user=lead_a).key != "00" * 20
