@@ -49,8 +49,9 @@ test: install
 	$(VENV)/bin/djlint templates --lint
 	$(PY) manage.py makemigrations --check --dry-run
 	@# One pytest process per core (pytest-xdist; TEST_WORKERS=1 for one): the suite's browsers, real workers and
-	@# database each get their own. pytest exits 5 when it collected no tests: that is a failure, never a pass.
-	$(PY) -m pytest -n $${TEST_WORKERS:-auto}; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+	@# database each get their own; --dist loadgroup keeps a module's shared fixture on one worker (the
+	@# authorisation matrix). pytest exits 5 when it collected no tests: that is a failure, never a pass.
+	$(PY) -m pytest -n $${TEST_WORKERS:-auto} --dist loadgroup --durations=15; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
 lint: install
 	$(VENV)/bin/ruff check .

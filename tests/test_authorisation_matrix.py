@@ -48,7 +48,8 @@ from tests.authz.table import OK, Rule, expected_status, profile
 from tests.authz.targets import ADMIN_SAMPLES, TARGETS, base_key
 from tests.authz.world import DEPARTMENT_A, DEPARTMENT_B
 
-pytestmark = pytest.mark.django_db
+# One xdist worker runs every test of this module, so the module's matrix (minutes to observe) is built once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("authorisation_matrix")]
 
 # ----------------------------------------------------------------------------------------------
 # Profiles: who gets what. Columns in ROLES order.
