@@ -40,7 +40,12 @@ def axes_username(request, credentials):
     value = (credentials or {}).get("username")
     if value is None and request is not None:
         value = getattr(request, "POST", {}).get("username")
-    return (value or "").strip().lower() or None
+    return account_key(value)
+
+
+def account_key(email):
+    """The account an email address names, however it was typed (the key of every count here)."""
+    return (email or "").strip().lower() or None
 
 
 def client_ip(request):
@@ -101,7 +106,7 @@ def address_wait_seconds(request):
 
 def clear_account_failures(email):
     """Forget an account's failed sign-ins, from every address (after a completed password reset)."""
-    AccessAttempt.objects.filter(username=(email or "").strip().lower()).delete()
+    AccessAttempt.objects.filter(username=account_key(email)).delete()
 
 
 def record_password_reset_request(email, request):
@@ -115,7 +120,7 @@ def record_password_reset_request(email, request):
     hour_ago = now - timedelta(hours=1)
     PasswordResetRequest.objects.filter(requested_at__lt=now - timedelta(days=1)).delete()
     address = client_ip(request)
-    email = (email or "").strip().lower()
+    email = account_key(email) or ""
     if PasswordResetRequest.objects.filter(address=address, requested_at__gte=hour_ago).count() >= (
         settings.PASSWORD_RESET_PER_ADDRESS_PER_HOUR
     ):
