@@ -62,6 +62,7 @@ def built_world(django_db_blocker):
                 MEDIA_ROOT=media,
                 PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
                 AXES_ENABLED=False,
+                MFA_REQUIRED=False,  # whatever the local .env says: the matrix is about roles, not second factors
                 EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
             )
         )
