@@ -187,3 +187,18 @@ def test_a_stolen_password_alone_cannot_set_up_a_new_app(client, lead_a):
     assert posted.status_code == 302 and posted["Location"].startswith(VERIFY)
     assert list(TOTPDevice.objects.filter(user=lead_a).values_list("confirmed", flat=True)) == [True]
     assert TOTPDevice.objects.get(user=lead_a).key != "00" * 20
+
+
+def test_an_administrator_resetting_a_list_that_includes_themselves_resets_the_others(
+    assessor, administrator, required
+):
+    app_for(assessor)
+    app_for(administrator)
+    request = RequestFactory().post("/admin/accounts/user/")
+    request.user = administrator
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    chosen = User.objects.filter(pk__in=[assessor.pk, administrator.pk])
+    UserAdmin(User, AdminSite()).reset_two_factor(request, chosen)
+    assert not TOTPDevice.objects.filter(user=assessor).exists()
+    assert TOTPDevice.objects.filter(user=administrator).exists()
