@@ -23,6 +23,8 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 SCREENSHOT_DIR = Path(settings.BASE_DIR) / "var" / "screenshots"
+# Screenshots are for people to look at; CI has nobody looking and a 15-minute budget (.ci/run sets 0).
+TAKE_SCREENSHOTS = os.environ.get("E2E_SCREENSHOTS", "1") != "0"
 
 
 def pytest_collection_modifyitems(items):
@@ -81,9 +83,10 @@ def screenshot(page):
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
 
     def _screenshot(name):
-        page.evaluate("document.fonts.ready")
         path = SCREENSHOT_DIR / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        if TAKE_SCREENSHOTS:
+            page.evaluate("document.fonts.ready")
+            page.screenshot(path=str(path), full_page=True)
         return path
 
     return _screenshot
