@@ -18,9 +18,7 @@ from accounts.tests.factories import kim_lead_of
 from assessments.models import AreaRating, Assessment, RatingLevel
 from common import health
 from notifications.models import PendingEmail
-from notifications.tasks import send_email
 from reports.models import ReportJob
-from reports.tasks import render_report_job
 from reports.tests.factories import review_scenario
 from tests.fuzz.crawl import parse
 from tests.fuzz.world import build_world
@@ -155,19 +153,13 @@ def broker_down(monkeypatch):
     monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     unreachable = Celery("unreachable", broker="redis://127.0.0.1:1/0", set_as_current=False)
 
-    def publish_to_nowhere(task):
-        # The app's own publishing options (retry policy and all) go to the unreachable broker unchanged.
-        def apply_async(args=None, kwargs=None, **options):
-            return unreachable.send_task(task.name, args=args, kwargs=kwargs, **options)
+    # The app's own publishing options (retry policy and all) go to the unreachable broker unchanged. Patched on
+    # the base class, as tests/support/broker.py does: a patch on a task instance would outlive the test (undoing
+    # it leaves the bound method on the instance, and later class-level patches would not reach that task).
+    def apply_async(task, args=None, kwargs=None, **options):
+        return unreachable.send_task(task.name, args=args, kwargs=kwargs, **options)
 
-        def delay(*args, **kwargs):
-            return apply_async(args, kwargs)
-
-        monkeypatch.setattr(task, "apply_async", apply_async)
-        monkeypatch.setattr(task, "delay", delay)
-
-    publish_to_nowhere(render_report_job)
-    publish_to_nowhere(send_email)
+    monkeypatch.setattr(Task, "apply_async", apply_async)
     monkeypatch.setattr(health, "celery_app", unreachable)
     return unreachable
 
