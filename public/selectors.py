@@ -135,7 +135,9 @@ RATING_COLUMNS = [
 def rating_rows(today=None):
     """One row per performance area rating shown by a publication on the public site, oldest assessment first."""
     rows = []
-    for release in sorted(public_releases(today), key=lambda r: (r.assessment.department.name, r.assessment.year, r.pk)):
+    for release in sorted(
+        public_releases(today), key=lambda r: (r.assessment.department.name, r.assessment.year, r.pk)
+    ):
         snapshot = release.issued_report.snapshot
         baseline = snapshot.get("baseline") or {}
         for theme in shown_themes(release):

@@ -1,8 +1,7 @@
-"""The public site: anyone may read it without signing in. Only released reports, only the network's published record."""
+"""The public site: no sign-in. Only released reports and the network's published record."""
 
 import csv
 import io
-import json
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -41,7 +40,12 @@ def catalogue(request):
     return render(
         request,
         "public/catalogue.html",
-        {"form": form, "page": paginate(request, shown, per_page=20), "total": len(entries), "filtered": form.filters()},
+        {
+            "form": form,
+            "page": paginate(request, shown, per_page=20),
+            "total": len(entries),
+            "filtered": form.filters(),
+        },
     )
 
 
@@ -123,9 +127,7 @@ def network(request):
 @require_GET
 @public_page
 def data_index(request):
-    return render(
-        request, "public/data.html", {"columns": DATA_DICTIONARY, "count": len(selectors.rating_rows())}
-    )
+    return render(request, "public/data.html", {"columns": DATA_DICTIONARY, "count": len(selectors.rating_rows())})
 
 
 @require_GET

@@ -95,7 +95,10 @@ class PublicReleaseForm(forms.Form):
     )
     withheld_sections = forms.MultipleChoiceField(
         label="Sections to withhold from the public site",
-        help_text="Leave all unticked to publish the whole report. A report with a withheld section has no PDF on the public site.",
+        help_text=(
+            "Leave all unticked to publish the whole report. "
+            "A report with a withheld section has no PDF on the public site."
+        ),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         error_messages={"invalid_choice": "Select only sections of this report"},

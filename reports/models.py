@@ -130,9 +130,7 @@ class PublicRelease(models.Model):
     `released_on`; a withdrawn release shows only its withdrawal notice, which stays.
     """
 
-    assessment = models.OneToOneField(
-        "assessments.Assessment", on_delete=models.PROTECT, related_name="public_release"
-    )
+    assessment = models.OneToOneField("assessments.Assessment", on_delete=models.PROTECT, related_name="public_release")
     issued_report = models.ForeignKey(IssuedReport, on_delete=models.PROTECT, related_name="public_releases")
     released_on = models.DateField(help_text="The date it appears on the public site.")
     consent_given_by = models.CharField(max_length=200, help_text="Who agreed for the department.")

@@ -43,7 +43,9 @@ def public_release(request, assessment_id):
         return render(request, "reports/public_release.html", context)
     form = PublicReleaseForm(posted(request), sections=publication.report_sections(issued.snapshot))
     if form.is_valid():
-        created, ok = run_service(form, publication.public_release_create, assessment=assessment, by=request.user, **form.cleaned_data)
+        created, ok = run_service(
+            form, publication.public_release_create, assessment=assessment, by=request.user, **form.cleaned_data
+        )
         if ok:
             messages.success(request, RELEASED.format(date=f"{created.released_on:%-d %B %Y}"))
             return redirect("reports:public_release", assessment.pk)
@@ -62,7 +64,9 @@ def public_withdraw(request, assessment_id):
         return redirect("reports:public_release", assessment.pk)
     form = PublicWithdrawForm(posted(request))
     if form.is_valid():
-        _, ok = run_service(form, publication.public_release_withdraw, release=release, by=request.user, **form.cleaned_data)
+        _, ok = run_service(
+            form, publication.public_release_withdraw, release=release, by=request.user, **form.cleaned_data
+        )
         if ok:
             messages.success(request, WITHDRAWN)
             return redirect("reports:public_release", assessment.pk)

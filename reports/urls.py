@@ -8,9 +8,7 @@ urlpatterns = [
     path("assessments/<int:assessment_id>/request/", views.report_request, name="report_request"),
     path("assessments/<int:assessment_id>/reissue/", views.report_reissue, name="report_reissue"),
     path("assessments/<int:assessment_id>/public-site/", public_views.public_release, name="public_release"),
-    path(
-        "assessments/<int:assessment_id>/public-site/withdraw/", public_views.public_withdraw, name="public_withdraw"
-    ),
+    path("assessments/<int:assessment_id>/public-site/withdraw/", public_views.public_withdraw, name="public_withdraw"),
     path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
     path("jobs/<int:pk>/status/", views.job_status, name="job_status"),
     path("jobs/<int:pk>/retry/", views.job_retry, name="job_retry"),

@@ -130,7 +130,9 @@ def test_the_open_data_are_the_numbers_the_report_pages_show(client, released, d
         page = page.split('id="theme-1"')[0] if pk == released.pk else page
         shown += [(pk, area, rating) for area, rating in _table_ratings(page)]
     data = client.get("/public/data/ratings.json").json()["ratings"]
-    in_json = [(int(row["url"].split("/")[3]), row["area_reference"], row["earlier_rating"] or row["rating"]) for row in data]
+    in_json = [
+        (int(row["url"].split("/")[3]), row["area_reference"], row["earlier_rating"] or row["rating"]) for row in data
+    ]
     rows = list(csv.DictReader(io.StringIO(client.get("/public/data/ratings.csv").content.decode())))
     assert len(rows) == len(data) == 20
     assert [row["rating"] for row in rows] == [row["rating"] for row in data]

@@ -16,10 +16,10 @@ from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import User
 from assessments.services.framework import framework_load_file
+from network.models import AgendaItem, Attendance, DiscussionItem, Meeting, MeetingAction, MeetingPaper
 from reports.models import PublicRelease, ReportKind
 from reports.publication import public_release_create, public_release_withdraw
 from reports.snapshot import snapshot_build
-from network.models import AgendaItem, Attendance, DiscussionItem, Meeting, MeetingAction, MeetingPaper
 
 from .department import TINY_PDF, DepartmentWorld, department_world, new_user
 
