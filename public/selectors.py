@@ -12,6 +12,8 @@ from django.urls import reverse
 from assessments.models import Assessment
 from network.selectors.public import public_record_version
 from reports.public import public_releases, public_site_version
+from reports.rules import ISSUED_KIND
+from reports.snapshot import REASSESSMENT_TITLE, TITLES
 
 KIND_LABELS = {
     "ima_report": "IMA report",
@@ -53,8 +55,15 @@ def has_public_pdf(release):
     return not release.withheld_sections and bool(release.issued_report.pdf)
 
 
+def report_title(assessment):
+    """The issued report's title (reports.snapshot), without reading the snapshot."""
+    if assessment.assessment_type == Assessment.Type.REASSESSMENT:
+        return REASSESSMENT_TITLE
+    return TITLES[ISSUED_KIND[assessment.assessment_type]]
+
+
 def _publications_of(release):
-    assessment, snapshot = release.assessment, release.issued_report.snapshot
+    assessment = release.assessment
     department = assessment.department
     common = {
         "release": release,
@@ -64,7 +73,7 @@ def _publications_of(release):
         "published_on": release.released_on,
     }
     kind = release_kind(release)
-    title = f"{department.name}: {snapshot['title']} {assessment.year}"
+    title = f"{department.name}: {report_title(assessment)} {assessment.year}"
     yield Publication(
         kind=kind,
         title=title,
@@ -73,7 +82,7 @@ def _publications_of(release):
         words=f"{title} {KIND_LABELS[kind]} {department.short_name}".lower(),
         **common,
     )
-    if release.action_plan_snapshot:
+    if release.has_action_plan:
         plan_title = f"{department.name}: Information Management Assessment action plan {assessment.year}"
         yield Publication(
             kind="action_plan",
@@ -86,7 +95,8 @@ def _publications_of(release):
 
 def publications(today=None):
     """Every publication on the public site, newest first."""
-    return [publication for release in public_releases(today) for publication in _publications_of(release)]
+    releases = public_releases(today, with_snapshots=False)
+    return [publication for release in releases for publication in _publications_of(release)]
 
 
 def filter_choices(entries):

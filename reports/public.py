@@ -7,7 +7,7 @@ a draft, evidence or assessor-only notes, which the issued snapshot never holds)
 
 import hashlib
 
-from django.db.models import Count, Max
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -25,9 +25,19 @@ def _released(today):
     ).select_related("assessment__department", "issued_report")
 
 
-def public_releases(today=None):
-    """Every release the public site lists (withdrawn ones excluded), newest first, snapshots included."""
-    return list(_released(today).filter(withdrawn_at__isnull=True).order_by("-released_on", "-pk"))
+def public_releases(today=None, *, with_snapshots=True):
+    """Every release the public site lists (withdrawn ones excluded), newest first.
+
+    `with_snapshots=False` (the catalogue, the feed) leaves the snapshots unread: each release then says
+    only whether it has an action plan (`has_action_plan`).
+    """
+    releases = _released(today).filter(withdrawn_at__isnull=True).order_by("-released_on", "-pk")
+    releases = releases.annotate(
+        has_action_plan=ExpressionWrapper(Q(action_plan_snapshot__isnull=False), output_field=BooleanField())
+    )
+    if not with_snapshots:
+        releases = releases.defer("issued_report__snapshot", "action_plan_snapshot")
+    return list(releases)
 
 
 def public_release_get_or_404(pk, today=None):

@@ -7,6 +7,8 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from assessments.models import Assessment
 from assessments.tests.factories import stored_assessment
@@ -177,3 +179,21 @@ def test_the_network_page_shows_the_published_record(client):
     assert "January 2015</strong>: Government wide KIM update" in page
     assert "Standardisation of email deletion policies" in page
     assert "Attendance" not in page and "Actions arising" not in page
+
+
+def test_the_catalogue_reads_a_fixed_number_of_queries_and_no_snapshot(
+    client, released, department_a, framework, assessor
+):
+    def catalogue_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/public/reports/").status_code == 200
+        return [query["sql"] for query in queries.captured_queries]
+
+    few = catalogue_queries()
+    for year in (2016, 2018):
+        review = progress_review(department_a, framework, baseline=released.assessment, year=year)
+        issue_with_pdf(review, assessor)
+        release(review, assessor)
+    many = catalogue_queries()
+    assert len(many) == len(few)
+    assert not any('"snapshot"' in sql for sql in many if "reports_issuedreport" in sql.split("FROM")[0])
