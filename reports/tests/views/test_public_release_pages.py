@@ -69,3 +69,11 @@ def test_other_roles_are_refused(client, lead_a, administrator, ima):
     for person in (lead_a, administrator):
         client.force_login(person)
         assert client.get(f"/reports/assessments/{ima.pk}/public-site/").status_code == 403
+
+
+def test_the_reports_page_links_assessors_to_the_public_site_step(client, assessor, lead_a, ima):
+    link = f'href="/reports/assessments/{ima.pk}/public-site/"'
+    client.force_login(assessor)
+    assert link in client.get(f"/reports/assessments/{ima.pk}/").content.decode()
+    client.force_login(lead_a)
+    assert link not in client.get(f"/reports/assessments/{ima.pk}/").content.decode()
