@@ -33,7 +33,8 @@ class PublicationsFeed(Feed):
         return item.url
 
     def item_guid(self, item):
-        return f"{item.url}#{item.kind}"
+        # Atom ids are absolute IRIs that never change: a tag URI (RFC 4151) per release and kind.
+        return f"tag:nationalarchives.gov.uk,2014:ima-portal/publications/{item.release.pk}/{item.kind}"
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.published_on, datetime.time(9)))

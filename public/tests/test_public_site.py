@@ -197,3 +197,9 @@ def test_the_catalogue_reads_a_fixed_number_of_queries_and_no_snapshot(
     many = catalogue_queries()
     assert len(many) == len(few)
     assert not any('"snapshot"' in sql for sql in many if "reports_issuedreport" in sql.split("FROM")[0])
+
+
+def test_feed_entries_have_stable_absolute_ids(client, released):
+    body = client.get("/public/reports/feed.atom").content.decode()
+    assert f"<id>tag:nationalarchives.gov.uk,2014:ima-portal/publications/{released.pk}/ima_report</id>" in body
+    assert f"<id>tag:nationalarchives.gov.uk,2014:ima-portal/publications/{released.pk}/action_plan</id>" in body
