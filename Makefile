@@ -37,6 +37,7 @@ var/.made:
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_framework
+	$(PY) manage.py load_network_record
 	$(PY) manage.py seed_demo
 	bash scripts/run.sh
 

@@ -1,5 +1,8 @@
-"""Demo record of the KIM Leaders' Network: meetings from the first (October 2014) to the next one.
+"""Demo record of the KIM Leaders' Network: invented meetings after its published record, up to the next one.
 
+The real record (October 2014 to the meeting planned for 11 January 2017) is loaded by
+`manage.py load_network_record` (network/data/kim_leaders_network.json). The demo's meetings are invented,
+say so (source "demo" and their title), and start after the real record ends, so they never clash with it.
 Meetings fall on the second Wednesday of January, April, July and October. Topics are written in our
 own words after the kind of items the network discussed; attendance, actions and excerpts are
 pseudo-random but deterministic. Idempotent: a meeting is created once per date, an excerpt once
@@ -27,7 +30,10 @@ from network.selectors.library import shareable_ratings
 
 from .network_topics import GOOD_PRACTICE_WORDS, NEXT_AGENDA, STANDING_ITEM, TOPICS
 
-FIRST_MEETING = datetime.date(2014, 10, 8)
+# The published record's last meeting is the one planned for 11 January 2017: invented meetings come after it.
+REAL_RECORD_ENDS = datetime.date(2017, 1, 11)
+FIRST_MEETING = datetime.date(2017, 4, 12)
+DEMO_TITLE = "KIM Leaders' Network meeting (invented for the demo)"
 # The issue asks for a planned next meeting after this date, whenever the demo is seeded.
 NEXT_MEETING_AFTER = datetime.date(2026, 11, 25)
 QUARTER_MONTHS = (1, 4, 7, 10)
@@ -120,12 +126,12 @@ def _create_meeting(when, index, original, departments, assessor, today):
     status = Meeting.Status.HELD
     if upcoming:
         status = Meeting.Status.REARRANGED if original else Meeting.Status.PLANNED
-    title = "Inaugural meeting of the KIM Leaders' Network" if index == 0 else "KIM Leaders' Network meeting"
     meeting = Meeting.objects.create(
         date=when,
         original_date=original,
         status=status,
-        title=title,
+        title=DEMO_TITLE,
+        source=Meeting.Source.DEMO,
         location=_location(when),
         start_time=datetime.time(10),
         end_time=datetime.time(12, 30),
@@ -184,7 +190,7 @@ def seed_network(*, departments, assessor, today=None):
         },
     )
     dates, originals = meeting_dates(today)
-    existing = set(Meeting.objects.filter(date__in=dates).values_list("date", flat=True))
+    existing = set(Meeting.objects.filter(date__in=dates, source=Meeting.Source.DEMO).values_list("date", flat=True))
     departments = sorted(departments, key=lambda d: d.name)
     created = 0
     for index, when in enumerate(dates):

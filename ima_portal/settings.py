@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reports",
     "dashboards",
     "network",
+    "public",
     "notifications",
     "demo",
 ]

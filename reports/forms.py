@@ -1,7 +1,9 @@
 from crispy_forms_gds.layout import Field, Size, Submit
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
+from common.fields import GovDateField
 from common.forms import form_helper
 
 from .models import ReportKind
@@ -58,3 +60,76 @@ class ReissueForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2"), form_tag=False)
+
+
+class PublicReleaseForm(forms.Form):
+    """Publishing an issued report on the public site: when, the department's consent, and what is withheld."""
+
+    released_on = GovDateField(
+        noun="date it appears on the public site",
+        label="Date it appears on the public site",
+        help_text="The public site lists the report from this date. For example, 27 3 2025",
+    )
+    consent_given_by = forms.CharField(
+        label="Who agreed to publication for the department?",
+        help_text="Their name and role, for example Jane Smith, Departmental Records Officer.",
+        max_length=200,
+        error_messages={
+            "required": "Enter who agreed to publication for the department",
+            "max_length": "Who agreed must be 200 characters or fewer",
+        },
+    )
+    consent_given_on = GovDateField(
+        noun="date the department agreed",
+        label="When did they agree?",
+        help_text="For example, 27 3 2025",
+    )
+    consent_how = forms.CharField(
+        label="How did they agree?",
+        help_text="For example, by email to the assessment team.",
+        max_length=300,
+        error_messages={
+            "required": "Enter how the department agreed to publication",
+            "max_length": "How they agreed must be 300 characters or fewer",
+        },
+    )
+    withheld_sections = forms.MultipleChoiceField(
+        label="Sections to withhold from the public site",
+        help_text=(
+            "Leave all unticked to publish the whole report. "
+            "A report with a withheld section has no PDF on the public site."
+        ),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": "Select only sections of this report"},
+    )
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["released_on"].initial = timezone.localdate()
+        self.fields["withheld_sections"].choices = sections
+        self.helper = form_helper(
+            Field("released_on", context={"legend_size": Size.for_legend(Size.MEDIUM)}),
+            Field.text("consent_given_by", label_size=Size.MEDIUM),
+            Field("consent_given_on", context={"legend_size": Size.for_legend(Size.MEDIUM)}),
+            Field.text("consent_how", label_size=Size.MEDIUM),
+            Field.checkboxes("withheld_sections", legend_size=Size.MEDIUM),
+            form_tag=False,
+        )
+
+
+class PublicWithdrawForm(forms.Form):
+    notice = forms.CharField(
+        label="Withdrawal notice",
+        help_text="The public page shows this in place of the report, for example why it was withdrawn.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={
+            "required": "Enter the notice the public site will show in place of the report",
+            "max_length": "The notice must be 2,000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.textarea("notice", label_size=Size.MEDIUM, label_tag="h2"), form_tag=False)

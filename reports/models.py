@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class ReportKind(models.TextChoices):
@@ -119,3 +120,51 @@ class IssuedReport(models.Model):
     @property
     def is_ready(self):
         return bool(self.pdf)
+
+
+class PublicRelease(models.Model):
+    """An issued report an assessor has released for the public site (`public/`), with the department's consent.
+
+    What the public pages show is the issued version's frozen snapshot (and its PDF), less the withheld
+    sections; the action plan published with it is frozen here at release. A release shows from
+    `released_on`; a withdrawn release shows only its withdrawal notice, which stays.
+    """
+
+    assessment = models.OneToOneField("assessments.Assessment", on_delete=models.PROTECT, related_name="public_release")
+    issued_report = models.ForeignKey(IssuedReport, on_delete=models.PROTECT, related_name="public_releases")
+    released_on = models.DateField(help_text="The date it appears on the public site.")
+    consent_given_by = models.CharField(max_length=200, help_text="Who agreed for the department.")
+    consent_given_on = models.DateField()
+    consent_how = models.CharField(max_length=300, help_text="How consent was given, for example an email.")
+    withheld_sections = models.JSONField(default=list, blank=True, help_text="Keys of the sections not shown.")
+    action_plan_snapshot = models.JSONField(
+        null=True, blank=True, help_text="The action plan published with the report, frozen at release."
+    )
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawal_notice = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-released_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawal_notice=""),
+                name="public_release_withdrawal_has_notice",
+            )
+        ]
+
+    def __str__(self):
+        return f"Public release of {self.issued_report}"
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None

@@ -40,6 +40,8 @@ ALLOWED = {
     "reports": {"common", "accounts", "notifications", "assessments", "actionplans"},
     "network": {"common", "accounts", "notifications", "assessments", "actionplans"},
     "dashboards": {"common", "accounts", "notifications", "assessments", "actionplans", "network"},
+    # The public site reads released reports and the network's published record; nothing imports it.
+    "public": {"common", "accounts", "notifications", "assessments", "actionplans", "reports", "network"},
     "demo": {
         "common",
         "accounts",

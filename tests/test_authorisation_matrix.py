@@ -43,6 +43,7 @@ from tests.authz.session import (
     observe_all,
     observe_post,
     requested_keys,
+    url_for,
 )
 from tests.authz.table import OK, Rule, expected_status, profile
 from tests.authz.targets import ADMIN_SAMPLES, TARGETS, base_key
@@ -72,6 +73,8 @@ LEAD_DASHBOARD = profile(              LOGIN,    OK,    404,   404,          OK,
 # The KIM Leaders' Network
 NETWORK_PARTICIPANTS = profile(        LOGIN,    OK,    OK,    OK,           OK,      OK,          403)  # fmt: skip
 NETWORK_MANAGERS = profile(            LOGIN,    403,   403,   403,          OK,      OK,          403)  # fmt: skip
+# The public site: no such publication for anyone, signed in or not (a draft, a withdrawn report's PDF)
+NOT_PUBLISHED = profile(               404,      404,   404,   404,          404,     404,         404)  # fmt: skip
 # An object that is not what the URL says it is (an IDOR attempt): nobody
 NOBODY = profile(                      LOGIN,    404,   404,   404,          404,     404,         404)  # fmt: skip
 # The admin site: administrators only; everyone else is sent to its sign-in page
@@ -309,6 +312,25 @@ EXPECTED = {
     "reports:job_download@in_review": Rule(TNA_ONLY_READ),
     "reports:job_download@issued": Rule(OWN_DEPARTMENT_READ),
     "reports:issued_download": Rule(OWN_DEPARTMENT_READ),
+    # The public site's assessor side (issue 15): publish on the public site, withdraw (assessors only)
+    "reports:public_release": Rule(ASSESSOR_WRITE, post=302, why="already released: sent back with the reason"),
+    "reports:public_withdraw": Rule(ASSESSOR_WRITE, post=200, why="a withdrawal needs its notice"),
+    # The public site (issue 15): anyone, signed in or not; GET only
+    "public:index": Rule(PUBLIC),
+    "public:catalogue": Rule(PUBLIC),
+    "public:feed": Rule(PUBLIC),
+    "public:report": Rule(PUBLIC),
+    "public:report@withdrawn": Rule(PUBLIC, why="the withdrawal notice stays"),
+    "public:report@draft": Rule(NOT_PUBLISHED),
+    "public:action_plan": Rule(PUBLIC),
+    "public:action_plan@withdrawn": Rule(PUBLIC, why="the withdrawal notice stays"),
+    "public:report_pdf": Rule(PUBLIC),
+    "public:report_pdf@withdrawn": Rule(NOT_PUBLISHED),
+    "public:report_pdf@draft": Rule(NOT_PUBLISHED),
+    "public:network": Rule(PUBLIC),
+    "public:data": Rule(PUBLIC),
+    "public:ratings_csv": Rule(PUBLIC),
+    "public:ratings_json": Rule(PUBLIC),
     # Dashboards: the cross-government view is TNA's; a department's is its KIM leads' and TNA's
     "dashboards:index": Rule(
         TNA_ONLY_READ, overrides={"lead_a": (302, 405), "lead_b": (302, 405)}, why="a lead is sent to their own"
@@ -468,8 +490,9 @@ def test_a_refused_request_changes_nothing(matrix):
 
 
 def _network(key):
-    # The network's pages name every department by design: members, attendance, shared good practice.
-    return key.startswith("network:")
+    # The network's pages name every department by design: members, attendance, shared good practice; so does
+    # the public site (released reports only, tested in public/tests).
+    return key.startswith(("network:", "public:"))
 
 
 def test_lead_b_never_sees_department_a_outside_the_network(matrix):
@@ -568,6 +591,41 @@ def test_a_lead_cannot_start_a_self_assessment_for_another_department(matrix):
     seen = observe_post(world, "lead_a", "assessments:self_assessment_start", {"department": world.b.department.pk})
     assert seen.status == 200 and "Select" in seen.body
     assert "assessments_assessment" not in seen.writes
+
+
+# What an anonymous visitor may read: the public site, signing in (and resetting a password), help, health.
+ANONYMOUS_MAY_READ = (
+    "/public/",
+    "/accounts/login/",
+    "/accounts/password/reset/",
+    "/accounts/reset/",
+    "/help/",
+    "/healthz",
+)
+# An app's help pages (e.g. /action-plans/help/overdue-and-rag/) are help pages too.
+HELP_SEGMENT = "/help/"
+# A stylesheet of the rating colours (dashboards:level_styles), served to every page like a static file.
+ANONYMOUS_ASSETS = {"dashboards:level_styles"}
+
+
+def test_nothing_outside_the_public_site_answers_an_anonymous_visitor(matrix):
+    world, observed = matrix.world, matrix.observed
+    answered = {
+        key: url_for(key, world)
+        for (key, role, method), seen in observed.items()
+        if role == "anonymous" and method == "GET" and seen.status == 200 and base_key(key) not in ANONYMOUS_ASSETS
+    }
+    outside = sorted(
+        f"{key}: {url}"
+        for key, url in answered.items()
+        if not url.startswith(ANONYMOUS_MAY_READ) and HELP_SEGMENT not in url
+    )
+    assert not outside, "anonymous visitors are answered outside /public/:\n" + "\n".join(outside)
+    public = {key for key in EXPECTED if key.startswith("public:")}
+    assert public and all(EXPECTED[key].profile["anonymous"] in (OK, 404) for key in public)
+    assert {key for key in answered if key.startswith("public:")} == {
+        key for key in public if EXPECTED[key].profile["anonymous"] == OK
+    }
 
 
 def test_the_matrix_covers_every_role_and_method(matrix):

@@ -72,6 +72,8 @@ POST_FORMS = {
     "reports:report_reissue",
     "reports:job_retry",
     "reports:import_report",
+    "reports:public_release",
+    "reports:public_withdraw",
     "network:meeting_create",
     "network:meeting_edit",
     "network:item_add",
@@ -137,6 +139,16 @@ NOT_FORMS = {
     "network:library",
     "network:excerpt_list",
     "network:consent_list",
+    "public:index",
+    "public:catalogue",
+    "public:feed",
+    "public:report",
+    "public:action_plan",
+    "public:report_pdf",
+    "public:network",
+    "public:data",
+    "public:ratings_csv",
+    "public:ratings_json",
 }
 # Shown only to a person who has set up two-factor authentication and given a code this session: the crawl's
 # people have not. Neither form has a field to fuzz (a button each); accounts/tests/views/test_two_factor.py

@@ -8,6 +8,7 @@ from .meetings import (
     MeetingAction,
     MeetingPaper,
 )
+from .presentations import NetworkPresentation
 from .profile import DEFAULT_CHAIR, NetworkProfile
 
 __all__ = [
@@ -20,5 +21,6 @@ __all__ = [
     "Meeting",
     "MeetingAction",
     "MeetingPaper",
+    "NetworkPresentation",
     "NetworkProfile",
 ]

@@ -18,6 +18,11 @@ class Meeting(models.Model):
         REARRANGED = "rearranged", "Rearranged"
         HELD = "held", "Held"
 
+    class Source(models.TextChoices):
+        RECORDED = "recorded", "Recorded in this service"
+        PUBLISHED_RECORD = "published_record", "The network's published record"
+        DEMO = "demo", "Invented for the demo"
+
     # Still to happen: the next meeting is the earliest of these from today.
     UPCOMING_STATUSES = (Status.PLANNED, Status.REARRANGED)
 
@@ -30,6 +35,8 @@ class Meeting(models.Model):
         null=True, blank=True, help_text="The date first planned, when the meeting was rearranged."
     )
     location = models.CharField(max_length=200, blank=True)
+    # Where the row came from: the public page (public/) shows the published record; demo rows say they are invented.
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.RECORDED)
     other_attendees = models.TextField(
         blank=True, help_text="Guests and observers who are not a department's KIM lead, for example speakers."
     )

@@ -15,19 +15,30 @@ pytestmark = pytest.mark.django_db
 def seeded(settings):
     settings.DEBUG = True
     call_command("load_framework")
+    call_command("load_network_record")
     call_command("seed_demo", "--departments", "8")
 
 
 def test_demo_has_a_log_from_october_2014_and_a_planned_next_meeting(seeded):
     log = meetings_log()
-    assert log[-1].date == datetime.date(2014, 10, 8) and log[-1].title.startswith("Inaugural")
-    assert all(meeting.discussion_items.exists() for meeting in log)
+    assert log[-1].date == datetime.date(2014, 10, 3) and log[-1].title.startswith("Inaugural")
+    assert log[-1].source == Meeting.Source.PUBLISHED_RECORD
+    assert all(meeting.discussion_items.exists() for meeting in log if meeting.status == Meeting.Status.HELD)
     assert len(log) >= 45  # about quarterly
     upcoming = next_meeting()
     assert upcoming.date > datetime.date(2026, 11, 25) and upcoming.status == Meeting.Status.PLANNED
     assert upcoming.agenda_items.count() >= 4
     assert Meeting.objects.filter(status=Meeting.Status.HELD, original_date__isnull=False).exists()
     assert log[0].attendance.exists()
+
+
+def test_demo_meetings_are_invented_after_the_published_record_and_say_so(seeded):
+    real = Meeting.objects.filter(source=Meeting.Source.PUBLISHED_RECORD)
+    demo = Meeting.objects.filter(source=Meeting.Source.DEMO)
+    assert real.count() == 11 and demo.exists()
+    assert not demo.filter(date__lte=datetime.date(2017, 1, 11)).exists()
+    assert not demo.filter(date__in=real.values("date")).exists()
+    assert not demo.exclude(title__contains="invented").exists()
 
 
 def test_demo_excerpts_only_where_departments_agreed(seeded):

@@ -191,6 +191,17 @@ TARGETS = {
         "pk": ReportJob.objects.filter(issued_report=w.a.objects["issued_report"]).get().pk
     },
     "reports:issued_download": lambda w: {"pk": w.a.objects["issued_report"].pk},
+    "reports:public_release": lambda w: {"assessment_id": w.a.published.pk},
+    "reports:public_withdraw": lambda w: {"assessment_id": w.a.published.pk},
+    # The public site: A's report is released, B's withdrawn; a release row forced onto A's draft
+    "public:report": lambda w: {"pk": w.objects["public_release"].pk},
+    "public:report@withdrawn": lambda w: {"pk": w.objects["withdrawn_release"].pk},
+    "public:report@draft": lambda w: {"pk": w.objects["draft_release"].pk},
+    "public:action_plan": lambda w: {"pk": w.objects["public_release"].pk},
+    "public:action_plan@withdrawn": lambda w: {"pk": w.objects["withdrawn_release"].pk},
+    "public:report_pdf": lambda w: {"pk": w.objects["public_release"].pk},
+    "public:report_pdf@withdrawn": lambda w: {"pk": w.objects["withdrawn_release"].pk},
+    "public:report_pdf@draft": lambda w: {"pk": w.objects["draft_release"].pk},
     # Dashboards (every section and format: exports are numbers too)
     "dashboards:export": lambda w: {"section": "heatmap", "fmt": "csv"},
     **{

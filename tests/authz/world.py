@@ -17,6 +17,9 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.models import User
 from assessments.services.framework import framework_load_file
 from network.models import AgendaItem, Attendance, DiscussionItem, Meeting, MeetingAction, MeetingPaper
+from reports.models import PublicRelease, ReportKind
+from reports.publication import public_release_create, public_release_withdraw
+from reports.snapshot import snapshot_build
 
 from .department import TINY_PDF, DepartmentWorld, department_world, new_user
 
@@ -125,6 +128,30 @@ def build_world():
         meeting=other_meeting, description="Circulate the notes", owner="TNA"
     )
     o["other_meeting"] = other_meeting
+    _public_releases(world)
     o["reset_uidb64"] = urlsafe_base64_encode(force_bytes(reset_user.pk))
     o["reset_token"] = default_token_generator.make_token(reset_user)
     return world
+
+
+def _public_releases(world):
+    """A's published report on the public site (with its action plan), B's withdrawn from it, and a release row
+    forced onto A's draft self-assessment (the service never makes one): the public site must still answer 404."""
+    consent = {
+        "released_on": datetime.date(2020, 1, 6),
+        "consent_given_by": "KIM lead",
+        "consent_given_on": datetime.date(2020, 1, 2),
+        "consent_how": "By email",
+    }
+    o = world.objects
+    release = public_release_create(assessment=world.a.published, by=world.assessor, **consent)
+    release.action_plan_snapshot = snapshot_build(assessment=world.a.published, kind=ReportKind.ACTION_PLAN)
+    release.save(update_fields=["action_plan_snapshot"])
+    o["public_release"] = release
+    withdrawn = public_release_create(assessment=world.b.published, by=world.assessor, **consent)
+    o["withdrawn_release"] = public_release_withdraw(
+        release=withdrawn, by=world.assessor, notice="Withdrawn at the department's request."
+    )
+    o["draft_release"] = PublicRelease.objects.create(
+        assessment=world.a.draft, issued_report=world.a.objects["issued_report"], **consent
+    )

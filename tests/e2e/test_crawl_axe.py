@@ -3,7 +3,7 @@
 Starting at "/", each role's crawler follows same-origin links (GET only) breadth first, taking
 first the pages of a kind (URL pattern) it has checked least, and at most MAX_PER_KIND pages of one
 kind, so that a crawl bounded to MAX_PAGES sees every kind of page it can reach. It never follows
-sign-out, downloads (PDF, CSV, XLSX, calendar files, evidence and papers: known by URL, and by a
+sign-out, downloads (PDF, CSV, JSON, Atom, XLSX, calendar files, evidence and papers: known by URL, and by a
 Content-Disposition of attachment as a safety net) or Django's admin site (/admin/ is Django's own
 UI, not a GOV.UK page, and only for administrators: left out on purpose). Every page must answer
 without an error and with zero axe violations (WCAG 2.0/2.1/2.2 A and AA).
@@ -42,7 +42,9 @@ ROLES = {
 }
 ADMIN = re.compile(r"^/admin/")
 SIGN_OUT = re.compile(r"^/accounts/logout/")
-DOWNLOAD_URLS = re.compile(r"\.(pdf|csv|xlsx|xls|ics|zip|docx?|odt|ods)$|/(download|export)(/|$)", re.IGNORECASE)
+DOWNLOAD_URLS = re.compile(
+    r"\.(pdf|csv|json|atom|xlsx|xls|ics|zip|docx?|odt|ods)$|/(download|export)(/|$)", re.IGNORECASE
+)
 DOWNLOAD_VIEWS = re.compile(r"download|export|_ics$|template$")
 AXE_SCRIPT = AXE_SOURCE.read_text(encoding="utf-8")
 LINKS = "Array.from(document.querySelectorAll('a[href]'), a => a.href)"

@@ -25,6 +25,7 @@ from assessments.tests.factories import published_assessment, stored_assessment
 from network.models import MeetingAction, MeetingPaper
 from network.tests.factories import DiscussionItemFactory, MeetingFactory
 from reports.models import ReportJob
+from reports.publication import public_release_create
 from reports.services import report_issue
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -179,6 +180,21 @@ def _failed_report_job(world, assessor):
     world.objects["failed_job"] = job
 
 
+def _public_release(world, assessor):
+    """The public-site step: accepted_plan's issued report is not released yet (the release form); submitted_plan's
+    is released (the withdrawal form)."""
+    released = world.assessments["submitted_plan"]
+    report_issue(assessment=released, by=assessor)
+    public_release_create(
+        assessment=released,
+        by=assessor,
+        released_on=datetime.date(2018, 3, 1),
+        consent_given_by="KIM lead",
+        consent_given_on=datetime.date(2018, 2, 1),
+        consent_how="By email",
+    )
+
+
 def _with_authenticator_app(user):
     TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     return user
@@ -200,6 +216,7 @@ def build_world(*, framework, department, lead, contributor, assessor, administr
         _assessments(world, department, framework, lead, assessor)
         _network(world, assessor)
         _failed_report_job(world, assessor)
+        _public_release(world, assessor)
     return world
 
 
@@ -226,4 +243,7 @@ def start_urls(world, role):
     urls += [reverse("actionplans:next_steps", args=[made["progress_review"].pk])]
     urls += [reverse("assessments:factual_check", args=[made["factual_check"].pk])]
     urls += [reverse("reports:import_report")]
+    # The public-site step for TNA: the release form (an issued, unreleased report) and the withdrawal form
+    urls += [reverse("reports:public_release", args=[made["accepted_plan"].pk])]
+    urls += [reverse("reports:public_withdraw", args=[made["submitted_plan"].pk])]
     return urls

@@ -6,6 +6,7 @@ from demo import people
 from demo.actionplans import seed_action_plans
 from demo.assessments import seed_assessments
 from demo.network import seed_network
+from demo.public import seed_public_releases
 
 SIGN_INS = [
     ("Assessor (The National Archives)", people.ASSESSOR_EMAIL),
@@ -21,6 +22,11 @@ SIGN_INS = [
 SEEDING_STEPS = [
     ("assessments", lambda departments, years, cast: seed_assessments(departments, years, cast["assessor"])),
     ("action plans", lambda departments, years, cast: seed_action_plans(departments, cast["assessor"])),
+    # After action plans: an agreed plan is published with its report.
+    (
+        "public releases",
+        lambda departments, years, cast: seed_public_releases(departments, cast["assessor"]),
+    ),
     # Last: its good-practice excerpts draw on the published assessments seeded above.
     (
         "network records",
