@@ -40,6 +40,9 @@ ALLOWED = {
     "reports": {"common", "accounts", "notifications", "assessments", "actionplans"},
     "network": {"common", "accounts", "notifications", "assessments", "actionplans"},
     "dashboards": {"common", "accounts", "notifications", "assessments", "actionplans", "network"},
+    # A department's own monitoring of its teams: it renders its letters with the reports app's PDF pipeline
+    # (reports.rendering), so it sits above reports; nothing imports it but demo.
+    "monitoring": {"common", "accounts", "notifications", "assessments", "actionplans", "reports"},
     "demo": {
         "common",
         "accounts",
@@ -49,6 +52,7 @@ ALLOWED = {
         "reports",
         "network",
         "dashboards",
+        "monitoring",
     },
 }
 CONFIGURATION = "ima_portal"

@@ -228,6 +228,48 @@ TARGETS = {
     "network:excerpt_edit": lambda w: {"rating_pk": w.a.objects["published_rating"].pk},
     "network:excerpt_edit@draft": lambda w: {"rating_pk": w.a.objects["draft_rating"].pk},
     "network:consent_edit": lambda w: {"assessment_pk": w.a.published.pk},
+    # Departmental KIM monitoring (issue 19)
+    "monitoring:team_list": lambda w: {"slug": w.a.department.slug},
+    "monitoring:team_add": lambda w: {"slug": w.a.department.slug},
+    "monitoring:team_import": lambda w: {"slug": w.a.department.slug},
+    "monitoring:team_edit": lambda w: {"slug": w.a.department.slug, "pk": w.objects["monitoring_team"].pk},
+    "monitoring:team_edit@idor": lambda w: {"slug": w.a.department.slug, "pk": w.objects["monitoring_b_team"].pk},
+    "monitoring:criterion_list": lambda w: {"slug": w.a.department.slug},
+    "monitoring:criterion_add": lambda w: {"slug": w.a.department.slug},
+    "monitoring:criterion_add_own": lambda w: {"slug": w.a.department.slug},
+    "monitoring:criterion_edit": lambda w: {"slug": w.a.department.slug, "pk": w.objects["monitoring_criterion"].pk},
+    "monitoring:criterion_edit@idor": lambda w: {
+        "slug": w.a.department.slug,
+        "pk": w.objects["monitoring_b_criterion"].pk,
+    },
+    "monitoring:round_add": lambda w: {"slug": w.a.department.slug},
+    "monitoring:round_detail": lambda w: {"pk": w.objects["monitoring_round"].pk},
+    "monitoring:round_detail@shared": lambda w: {"pk": w.objects["monitoring_shared_round"].pk},
+    "monitoring:round_export": lambda w: {"pk": w.objects["monitoring_round"].pk, "fmt": "csv"},
+    "monitoring:round_export@xlsx_shared": lambda w: {"pk": w.objects["monitoring_shared_round"].pk, "fmt": "xlsx"},
+    "monitoring:round_close": lambda w: {"pk": w.objects["monitoring_round"].pk},
+    "monitoring:round_close@shared": lambda w: {"pk": w.objects["monitoring_shared_round"].pk},
+    "monitoring:round_share": lambda w: {"pk": w.objects["monitoring_round"].pk},
+    "monitoring:round_letters": lambda w: {"pk": w.objects["monitoring_round"].pk},
+    "monitoring:team_answers": lambda w: {
+        "pk": w.objects["monitoring_round"].pk,
+        "team_pk": w.objects["monitoring_team"].pk,
+    },
+    "monitoring:team_answers@shared": lambda w: {
+        "pk": w.objects["monitoring_shared_round"].pk,
+        "team_pk": w.objects["monitoring_team"].pk,
+    },
+    "monitoring:team_answers@idor": lambda w: {
+        "pk": w.objects["monitoring_shared_round"].pk,
+        "team_pk": w.objects["monitoring_b_team"].pk,
+    },
+    "monitoring:answer_edit": lambda w: {"pk": w.objects["monitoring_answer"].pk},
+    "monitoring:answer_edit@shared": lambda w: {"pk": w.objects["monitoring_shared_answer"].pk},
+    "monitoring:answer_review": lambda w: {"pk": w.objects["monitoring_answer"].pk},
+    "monitoring:answer_review@shared": lambda w: {"pk": w.objects["monitoring_shared_answer"].pk},
+    "monitoring:answer_evidence": lambda w: {"pk": w.objects["monitoring_answer"].pk},
+    "monitoring:answer_evidence@shared": lambda w: {"pk": w.objects["monitoring_shared_answer"].pk},
+    "monitoring:letter_download": lambda w: {"pk": w.objects["monitoring_letter"].pk},
 }
 
 

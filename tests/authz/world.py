@@ -19,6 +19,7 @@ from assessments.services.framework import framework_load_file
 from network.models import AgendaItem, Attendance, DiscussionItem, Meeting, MeetingAction, MeetingPaper
 
 from .department import TINY_PDF, DepartmentWorld, department_world, new_user
+from .monitoring import monitoring_world
 
 DEPARTMENT_A = "Department for Education"
 DEPARTMENT_B = "Home Office"
@@ -127,4 +128,6 @@ def build_world():
     o["other_meeting"] = other_meeting
     o["reset_uidb64"] = urlsafe_base64_encode(force_bytes(reset_user.pk))
     o["reset_token"] = default_token_generator.make_token(reset_user)
+    o.update(monitoring_world(a, prefix="monitoring_"))
+    o.update(monitoring_world(b, prefix="monitoring_b_"))
     return world
