@@ -29,7 +29,7 @@ def rounds_due_a_reminder(today):
 
 @transaction.atomic
 def reminders_send(*, today):
-    """Remind the contact of every team with answers still to give or put right; mark the round reminded."""
+    """Remind (one email each) the contact of every team with answers still to give or put right; mark the round reminded."""
     run = ReminderRun()
     for round_ in rounds_due_a_reminder(today).select_for_update():
         teams = (
@@ -38,17 +38,20 @@ def reminders_send(*, today):
             .filter(outstanding__gt=0)
             .select_related("contact")
         )
+        by_contact = {}
         for team in teams:
-            run.emails += notify(
-                recipients=[team.contact.email],
-                template="monitoring_round_reminder",
-                context={
-                    "round": round_,
+            by_contact.setdefault(team.contact, []).append(
+                {
                     "team": team,
                     "outstanding": team.outstanding,
                     "url": absolute_url("monitoring:team_answers", round_.pk, team.pk),
-                    "service_name": settings.SERVICE_NAME,
-                },
+                }
+            )
+        for contact, contact_teams in by_contact.items():
+            run.emails += notify(
+                recipients=[contact.email],
+                template="monitoring_round_reminder",
+                context={"round": round_, "teams": contact_teams, "service_name": settings.SERVICE_NAME},
             )
         Round.objects.filter(pk=round_.pk).update(reminded_on=today)
         run.rounds += 1
