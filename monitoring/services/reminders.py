@@ -29,7 +29,7 @@ def rounds_due_a_reminder(today):
 
 @transaction.atomic
 def reminders_send(*, today):
-    """Remind (one email each) the contact of every team with answers still to give or put right; mark the round reminded."""
+    """One email to each contact of teams with answers still to give or put right; the round is marked reminded."""
     run = ReminderRun()
     for round_ in rounds_due_a_reminder(today).select_for_update():
         teams = (

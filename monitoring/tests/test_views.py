@@ -1,0 +1,108 @@
+import pytest
+from django.urls import reverse
+
+from conftest import client_for
+from monitoring.models import Answer, DirectorLetter, Round
+from monitoring.services import answers as answer_services
+from tests.support.queries import page_queries
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_league_table_states_the_rule_and_shows_lights(client, lead_a, monitored):
+    response = client_for(client, lead_a).get(reverse("monitoring:round_detail", args=[monitored.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "IMA Portal&#x27;s own rule" in body and "green at 80% or more" in body
+    assert body.count('govuk-tag--red">Red') == 3 * 3 + 3  # every answer and every team red before answers
+
+
+def test_the_directorate_filter_keeps_only_its_teams(client, lead_a, monitored):
+    url = reverse("monitoring:round_detail", args=[monitored.pk]) + "?directorate=Operations"
+    body = client_for(client, lead_a).get(url).content.decode()
+    assert "Team 0001" in body and "Team 0000" not in body
+
+
+def test_the_csv_export_has_what_the_page_shows(client, lead_a, contributor_a, monitored):
+    answer = Answer.objects.filter(round=monitored).select_related("team", "round__department").first()
+    answer_services.answer_submit(answer=answer, by=contributor_a, choice="partly", evidence_link="https://x.example/a")
+    answer_services.answer_review(answer=answer, by=lead_a, decision=answer_services.VERIFY)
+    response = client_for(client, lead_a).get(reverse("monitoring:round_export", args=[monitored.pk, "csv"]))
+    rows = response.content.decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("Position,Team,Directorate,Director,Score (%),Traffic light,Naming convention used")
+    assert rows[1].startswith(f"1,{answer.team.name},") and ',17,Red,"Partly (verified, amber)"' in rows[1]
+    assert len(rows) == 4
+
+
+def test_the_xlsx_export_is_a_spreadsheet(client, lead_a, monitored):
+    response = client_for(client, lead_a).get(reverse("monitoring:round_export", args=[monitored.pk, "xlsx"]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response.content[:2] == b"PK"
+
+
+def test_the_contact_answers_through_the_page(client, contributor_a, monitored):
+    answer = Answer.objects.filter(round=monitored).first()
+    response = client_for(client, contributor_a).post(
+        reverse("monitoring:answer_edit", args=[answer.pk]), {"choice": "no", "explanation": "Not yet"}
+    )
+    assert response.status_code == 302
+    answer.refresh_from_db()
+    assert (answer.choice, answer.status) == ("no", "submitted")
+
+
+def test_a_yes_without_evidence_shows_the_error_and_keeps_what_was_typed(client, contributor_a, monitored):
+    answer = Answer.objects.filter(round=monitored).first()
+    response = client_for(client, contributor_a).post(
+        reverse("monitoring:answer_edit", args=[answer.pk]), {"choice": "yes", "explanation": "We do"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "govuk-error-summary" in body and "We do" in body
+
+
+def test_preparing_letters_queues_one_per_director(client, lead_a, monitored, broker):
+    with broker.after_commit():
+        response = client_for(client, lead_a).post(reverse("monitoring:round_letters", args=[monitored.pk]))
+    assert response.status_code == 302
+    assert DirectorLetter.objects.filter(round=monitored).count() == 3
+    assert len(broker.sent("monitoring.tasks.render_director_letter")) == 3
+
+
+def test_a_letter_renders_to_a_pdf(lead_a, monitored, broker):
+    from monitoring.letters import letter_execute
+    from monitoring.services.letters import letters_prepare
+
+    ids = letters_prepare(round_=monitored, by=lead_a)
+    letter = letter_execute(ids[0])
+    letter.refresh_from_db()
+    assert letter.status == "done" and letter.pdf.read()[:5] == b"%PDF-"
+
+
+def test_tna_sees_a_round_only_once_shared(client, assessor, lead_a, monitored):
+    url = reverse("monitoring:round_detail", args=[monitored.pk])
+    assert client_for(client, assessor).get(url).status_code == 404
+    Round.objects.filter(pk=monitored.pk).update(shared_with_tna=True)
+    assert client.get(url).status_code == 200
+
+
+def test_another_department_never_sees_the_round(client, lead_b, monitored):
+    assert client_for(client, lead_b).get(reverse("monitoring:round_detail", args=[monitored.pk])).status_code == 404
+
+
+def test_the_league_table_runs_as_many_queries_for_500_teams_as_for_5(
+    client, lead_a, department_a, department_b, lead_b
+):
+    factories.teams(department_a, 5)
+    factories.criteria(department_a, lead_a, keys=factories.STARTER_KEYS)
+    small = factories.opened_round(department_a, lead_a, name="Small")
+    factories.teams(department_b, 500)
+    factories.criteria(department_b, lead_b, keys=factories.STARTER_KEYS)
+    factories.opened_round(department_b, lead_b, name="Before")
+    large = factories.opened_round(
+        department_b, lead_b, name="Large", opens_on=Round.objects.get(name="Before").opens_on.replace(year=2099)
+    )
+    factories.opened_round(department_a, lead_a, name="Small before", opens_on=small.opens_on.replace(year=2000))
+    small_count = page_queries(client_for(client, lead_a), reverse("monitoring:round_detail", args=[small.pk]))
+    large_count = page_queries(client_for(client, lead_b), reverse("monitoring:round_detail", args=[large.pk]))
+    assert large_count == small_count
