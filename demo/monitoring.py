@@ -91,7 +91,7 @@ def seed_monitoring(departments):
     for department in chosen:
         if Team.objects.filter(department=department).exists():
             continue
-        rng = random.Random(department.slug)
+        rng = random.Random(department.slug)  # noqa: S311 - demo data, not security
         lead = department.memberships.get(user__email=lead_email(department)).user
         dro = department.memberships.get(user__email=dro_email(department)).user
         _teams(department, lead, dro, rng)
