@@ -5,7 +5,7 @@ The league table runs a fixed number of queries whatever the number of teams (mo
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Sum, Value, When
 from django.http import Http404
 
 from accounts import access
@@ -91,7 +91,14 @@ def round_team_or_404(round_, team_pk):
 
 def round_directorates(round_):
     return sorted(
-        {d for d in Team.objects.filter(answers__round=round_).values_list("directorate", flat=True).distinct() if d}
+        {
+            d
+            for d in Team.objects.filter(answers__round=round_)
+            .order_by()
+            .values_list("directorate", flat=True)
+            .distinct()
+            if d
+        }
     )
 
 
@@ -229,7 +236,7 @@ def league_table(round_, *, directorate=""):
 def round_progress(round_):
     """How many answers are in each status (one query)."""
     counts = dict.fromkeys(Status.values, 0)
-    for row in Answer.objects.filter(round=round_).values("status").annotate(n=Sum(Value(1))):
+    for row in Answer.objects.filter(round=round_).order_by().values("status").annotate(n=Count("pk")):
         counts[row["status"]] = row["n"]
     return counts
 

@@ -2,8 +2,9 @@ import pytest
 from django.urls import reverse
 
 from conftest import client_for
-from monitoring.models import Answer, DirectorLetter, Round
+from monitoring.models import Answer, DirectorLetter, Round, Team
 from monitoring.services import answers as answer_services
+from reports.tests.conftest import pdf_text
 from tests.support.queries import page_queries
 
 from . import factories
@@ -73,10 +74,14 @@ def test_a_letter_renders_to_a_pdf(lead_a, monitored, broker):
     from monitoring.letters import letter_execute
     from monitoring.services.letters import letters_prepare
 
+    Team.objects.filter(name="Team 0000").update(name="<script>alert(1)</script> Team")
     ids = letters_prepare(round_=monitored, by=lead_a)
-    letter = letter_execute(ids[0])
+    letter = letter_execute(DirectorLetter.objects.get(pk__in=ids, director_email="director0@example.gov.uk").pk)
     letter.refresh_from_db()
-    assert letter.status == "done" and letter.pdf.read()[:5] == b"%PDF-"
+    data = letter.pdf.read()
+    assert letter.status == "done" and data[:5] == b"%PDF-"
+    text = pdf_text(data)
+    assert "<script>alert(1)</script> Team: what to improve" in text and "Naming convention used" in text
 
 
 def test_tna_sees_a_round_only_once_shared(client, assessor, lead_a, monitored):
