@@ -102,6 +102,26 @@ def round_directorates(round_):
     )
 
 
+def shared_rounds(user):
+    """Rounds departments have shared with TNA, for assessors and administrators (none for anyone else)."""
+    if not access.sees_every_department(user):
+        return Round.objects.none()
+    return rounds_visible_to(user).filter(shared_with_tna=True)
+
+
+def letter_get_for_user_or_404(user, pk):
+    """A director's letter, for the KIM lead of its round's department only (404 outside the round's scope)."""
+    letter = (
+        DirectorLetter.objects.filter(access.monitoring_round_scope_q(user, prefix="round__"))
+        .select_related("round__department")
+        .filter(pk=pk)
+        .first()
+    )
+    if letter is None:
+        raise Http404("No such letter")
+    return letter
+
+
 def round_letters(round_):
     return list(DirectorLetter.objects.filter(round=round_))
 

@@ -5,7 +5,7 @@ import io
 
 from django.db import IntegrityError, transaction
 
-from accounts.models import Membership, User
+from accounts.models import User
 from common.errors import ServiceError
 from common.names import first_messages, normalise_name, shorten
 from common.spreadsheets import bounded_rows, workbook_opened
@@ -29,9 +29,11 @@ def department_member(department, email):
     return User.objects.filter(email__iexact=email.strip(), is_active=True, memberships__department=department).first()
 
 
-def _check_contact(department, contact):
-    if contact is not None and not Membership.objects.filter(user=contact, department=department).exists():
+def _contact(department, email):
+    contact = department_member(department, email)
+    if email and contact is None:
         raise ServiceError(CONTACT_NOT_MEMBER, field="contact_email")
+    return contact
 
 
 @transaction.atomic
@@ -44,11 +46,12 @@ def team_save(
     directorate="",
     director_name="",
     director_email="",
-    contact=None,
+    contact_email="",
     is_active=True,
 ):
+    """Add a team, or change one; the contact is given by email and must be someone in the department."""
     require_manager(by, department)
-    _check_contact(department, contact)
+    contact = _contact(department, contact_email)
     team = team or Team(department=department)
     team.name, team.directorate = name.strip(), directorate.strip()
     team.director_name, team.director_email = director_name.strip(), director_email.strip()

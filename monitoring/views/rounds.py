@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -32,9 +33,7 @@ def index(request):
         }
         for department in access.monitoring_departments(user)
     ]
-    shared = None
-    if access.sees_every_department(user):
-        shared = selectors.rounds_visible_to(user).filter(shared_with_tna=True)
+    shared = selectors.shared_rounds(user) if access.sees_every_department(user) else None
     return render(request, "monitoring/index.html", {"departments": departments, "shared_rounds": shared})
 
 
@@ -189,10 +188,9 @@ def round_letters(request, pk):
 @login_required
 @require_GET
 def letter_download(request, pk):
-    letter = DirectorLetter.objects.filter(pk=pk).select_related("round__department").first()
-    if letter is None:
-        raise Http404("No such letter")
-    managed_round(request, letter.round_id)
+    letter = selectors.letter_get_for_user_or_404(request.user, pk)
+    if not access.may_manage_monitoring(request.user, letter.round.department):
+        raise PermissionDenied
     if letter.status != DirectorLetter.Status.DONE:
         raise Http404("The letter is not ready")
     return stored_file_response(

@@ -23,14 +23,6 @@ def team_list(request, slug):
     )
 
 
-def _contact(department, form):
-    email = form.cleaned_data.get("contact_email")
-    contact = team_services.department_member(department, email)
-    if email and contact is None:
-        form.add_error("contact_email", team_services.CONTACT_NOT_MEMBER)
-    return contact
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def team_edit(request, slug, pk=None):
@@ -48,21 +40,12 @@ def team_edit(request, slug, pk=None):
         }
     form = TeamForm(posted(request), initial=initial, submit_label="Save team" if team else "Add team")
     if form.is_valid():
-        contact = _contact(department, form)
-        if not form.errors:
-            data = {key: value for key, value in form.cleaned_data.items() if key != "contact_email"}
-            saved, ok = run_service(
-                form,
-                team_services.team_save,
-                department=department,
-                by=request.user,
-                team=team,
-                contact=contact,
-                **data,
-            )
-            if ok:
-                messages.success(request, f"{'Saved' if team else 'Added'} the team {saved.name}")
-                return redirect("monitoring:team_list", slug=department.slug)
+        saved, ok = run_service(
+            form, team_services.team_save, department=department, by=request.user, team=team, **form.cleaned_data
+        )
+        if ok:
+            messages.success(request, f"{'Saved' if team else 'Added'} the team {saved.name}")
+            return redirect("monitoring:team_list", slug=department.slug)
     heading = f"Change {team.name}" if team else "Add a team"
     return render(
         request,
