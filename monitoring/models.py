@@ -115,7 +115,11 @@ def evidence_upload_path(instance, filename):
 
 
 class Answer(models.Model):
-    """One team's answer to one criterion (the version current when the round opened) in one round."""
+    """One team's answer to one criterion (the version current when the round opened) in one round.
+
+    RESTRICT, not PROTECT: a team or wording with answers cannot be deleted on its own, but deleting the
+    department (which cascades to its rounds, and so to the answers) still works.
+    """
 
     class Choice(models.TextChoices):
         YES = "yes", "Yes"
@@ -129,8 +133,8 @@ class Answer(models.Model):
         CHALLENGED = "challenged", "Challenged"
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="answers")
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="answers")
-    criterion_version = models.ForeignKey(CriterionVersion, on_delete=models.PROTECT, related_name="answers")
+    team = models.ForeignKey(Team, on_delete=models.RESTRICT, related_name="answers")
+    criterion_version = models.ForeignKey(CriterionVersion, on_delete=models.RESTRICT, related_name="answers")
     choice = models.CharField(max_length=10, choices=Choice.choices, blank=True)
     explanation = models.TextField(blank=True)
     evidence_link = models.URLField(max_length=500, blank=True)

@@ -127,3 +127,8 @@ def test_reminders_go_once_to_contacts_with_answers_to_give(monitored, contribut
     assert run.rounds == 1 and len(broker.emails) == 1  # three teams, one contact: one email per address
     with broker.after_commit():
         assert reminders_send(today=today).rounds == 0
+
+
+def test_deleting_a_department_removes_its_monitoring(monitored, department_a):
+    department_a.delete()
+    assert not Answer.objects.exists() and not Team.objects.exists()

@@ -111,3 +111,21 @@ def test_the_league_table_runs_as_many_queries_for_500_teams_as_for_5(
     small_count = page_queries(client_for(client, lead_a), reverse("monitoring:round_detail", args=[small.pk]))
     large_count = page_queries(client_for(client, lead_b), reverse("monitoring:round_detail", args=[large.pk]))
     assert large_count == small_count
+
+
+def test_the_team_list_and_the_export_run_as_many_queries_for_500_teams_as_for_5(
+    client, lead_a, lead_b, department_a, department_b, contributor_a
+):
+    for department, lead, count in ((department_a, lead_a, 5), (department_b, lead_b, 500)):
+        factories.teams(department, count, contact=lead)
+        factories.criteria(department, lead)
+        factories.opened_round(department, lead, name="Round")
+    counts = {}
+    for department, lead in ((department_a, lead_a), (department_b, lead_b)):
+        round_ = Round.objects.get(department=department)
+        client_for(client, lead)
+        counts[department.slug] = (
+            page_queries(client, reverse("monitoring:team_list", args=[department.slug])),
+            page_queries(client, reverse("monitoring:round_export", args=[round_.pk, "xlsx"])),
+        )
+    assert counts[department_a.slug] == counts[department_b.slug]
