@@ -55,3 +55,13 @@ def rule_statement():
         f"for every criterion; answers awaiting a check or challenged score nothing yet. A team is green at "
         f"{green_at()}% or more, amber at {amber_at()}% or more and red below {amber_at()}%."
     )
+
+
+def settings_problem():
+    """Why MONITORING_GREEN_AT / MONITORING_AMBER_AT make no sense, or None."""
+    if not 0 <= amber_at() <= green_at() <= 100:
+        return (
+            f"MONITORING_AMBER_AT ({amber_at()}) and MONITORING_GREEN_AT ({green_at()}) must be percentages "
+            "with amber at or below green"
+        )
+    return None

@@ -5,7 +5,7 @@ The league table runs a fixed number of queries whatever the number of teams (mo
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Sum, Value, When
 from django.http import Http404
 
 from accounts import access
@@ -189,17 +189,24 @@ def _round_criteria(round_):
     )
 
 
+def _verified_points(prefix=""):
+    """An answer's points when verified (rules.POINTS), else 0: the score rule in SQL, for aggregates."""
+    return Case(
+        *[
+            When(**{f"{prefix}status": Status.VERIFIED, f"{prefix}choice": choice}, then=Value(points))
+            for choice, points in rules.POINTS.items()
+        ],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
 def _previous_percents(previous):
     """Each team's score in the round before, in two queries."""
     if previous is None:
         return {}
     criteria_count = Answer.objects.filter(round=previous).values("criterion_version").distinct().count()
-    verified_points = Case(
-        *[When(status=Status.VERIFIED, choice=choice, then=Value(points)) for choice, points in rules.POINTS.items()],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    totals = Answer.objects.filter(round=previous).values("team_id").annotate(points=Sum(verified_points))
+    totals = Answer.objects.filter(round=previous).values("team_id").annotate(points=Sum(_verified_points()))
     return {row["team_id"]: rules.score_percent(row["points"], criteria_count) for row in totals}
 
 
@@ -251,6 +258,27 @@ def league_table(round_, *, directorate=""):
         )
     _rank(rows)
     return LeagueTable(round=round_, criteria=criteria, rows=rows, previous=previous, directorate=directorate)
+
+
+def team_trend(team):
+    """The team's score and light in every round of its department it took part in, oldest first (two queries)."""
+    rounds_ = list(
+        Round.objects.filter(answers__team=team)
+        .annotate(points=Sum(_verified_points("answers__"), filter=Q(answers__team=team)))
+        .order_by("opens_on", "pk")
+    )
+    criteria_counts = dict(
+        Answer.objects.filter(round__in=rounds_)
+        .order_by()
+        .values("round_id")
+        .annotate(n=Count("criterion_version", distinct=True))
+        .values_list("round_id", "n")
+    )
+    trend = []
+    for round_ in rounds_:
+        percent = rules.score_percent(round_.points or 0, criteria_counts.get(round_.pk, 0))
+        trend.append({"round": round_, "percent": percent, "light": rules.team_light(percent)})
+    return trend
 
 
 def round_progress(round_):

@@ -129,3 +129,22 @@ def test_the_team_list_and_the_export_run_as_many_queries_for_500_teams_as_for_5
             page_queries(client, reverse("monitoring:round_export", args=[round_.pk, "xlsx"])),
         )
     assert counts[department_a.slug] == counts[department_b.slug]
+
+
+def test_a_teams_page_shows_its_score_in_every_round(client, lead_a, contributor_a, department_a, monitored):
+    answer = Answer.objects.filter(round=monitored).select_related("team", "round__department").first()
+    answer_services.answer_submit(answer=answer, by=contributor_a, choice="yes", evidence_link="https://x.example/a")
+    answer_services.answer_review(answer=answer, by=lead_a, decision=answer_services.VERIFY)
+    later = factories.opened_round(
+        department_a, lead_a, name="Quarter 2", opens_on=monitored.opens_on.replace(year=2099)
+    )
+    body = client_for(client, lead_a).get(reverse("monitoring:team_answers", args=[later.pk, answer.team_id])).content
+    trend = body.decode().split("over the rounds</caption>")[1].split("</table>")[0]
+    assert "Quarter 1" in trend and "33%" in trend and "Quarter 2" in trend and "0%" in trend
+
+
+def test_a_bad_traffic_light_setting_stops_the_system_check(settings):
+    from monitoring.checks import monitoring_rule_settings
+
+    settings.MONITORING_AMBER_AT, settings.MONITORING_GREEN_AT = 90, 80
+    assert [error.id for error in monitoring_rule_settings(None)] == ["monitoring.E001"]

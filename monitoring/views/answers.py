@@ -28,6 +28,7 @@ def team_answers(request, pk, team_pk):
             "round": round_,
             "team": team,
             "answers": selectors.team_answers(round_, team),
+            "trend": selectors.team_trend(team),
             "may_answer": access.may_answer_for_team(request.user, team) and round_.status == round_.Status.OPEN,
             "manages": access.may_manage_monitoring(request.user, round_.department)
             and round_.status == round_.Status.OPEN,
