@@ -132,3 +132,9 @@ def test_reminders_go_once_to_contacts_with_answers_to_give(monitored, contribut
 def test_deleting_a_department_removes_its_monitoring(monitored, department_a):
     department_a.delete()
     assert not Answer.objects.exists() and not Team.objects.exists()
+
+
+def test_beat_runs_the_reminders_daily(settings):
+    from monitoring.tasks import send_round_reminders
+
+    assert settings.CELERY_BEAT_SCHEDULE["monitoring-send-round-reminders"]["task"] == send_round_reminders.name
