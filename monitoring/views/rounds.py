@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access
@@ -180,7 +179,6 @@ def round_letters(request, pk):
             "round": round_,
             "form": form,
             "letters": selectors.round_letters(round_),
-            "now": timezone.now(),
         },
     )
 
