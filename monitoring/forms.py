@@ -223,6 +223,27 @@ class ReviewForm(forms.Form):
         )
 
 
+class CiteForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label="Which performance area does this round back up?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a performance area", "invalid_choice": "Select a performance area"},
+    )
+
+    def __init__(self, *args, ratings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ratings = {rating.pk: rating for rating in ratings}
+        self.fields["rating"].choices = [
+            (rating.pk, f"{rating.assessment.short_label}: {rating.area.reference} {rating.area.name}")
+            for rating in ratings
+        ]
+        self.helper = form_helper(Field.radios("rating", legend_size=Size.MEDIUM), Submit("submit", "Add as evidence"))
+
+    def clean_rating(self):
+        return self.ratings[self.cleaned_data["rating"]]
+
+
 class DirectorateFilterForm(FilterForm):
     directorate = forms.ChoiceField(required=False)
 

@@ -9,6 +9,8 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, Sum, Value,
 from django.http import Http404
 
 from accounts import access
+from assessments.models import AreaRating
+from assessments.rules import DEPARTMENT_EDITABLE
 
 from . import rules
 from .models import Answer, Criterion, CriterionVersion, DirectorLetter, Round, Team
@@ -120,6 +122,17 @@ def letter_get_for_user_or_404(user, pk):
     if letter is None:
         raise Http404("No such letter")
     return letter
+
+
+def citable_ratings(round_):
+    """The performance areas of the department's assessments it may still add evidence to (draft or returned)."""
+    return list(
+        AreaRating.objects.filter(
+            assessment__department_id=round_.department_id, assessment__status__in=DEPARTMENT_EDITABLE
+        )
+        .select_related("assessment", "area__theme")
+        .order_by("assessment__year", "assessment_id", "area__theme__number", "area__number")
+    )
 
 
 def round_letters(round_):

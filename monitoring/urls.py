@@ -20,6 +20,7 @@ urlpatterns = [
     path("rounds/<int:pk>/close/", rounds.round_close, name="round_close"),
     path("rounds/<int:pk>/share/", rounds.round_share, name="round_share"),
     path("rounds/<int:pk>/letters/", rounds.round_letters, name="round_letters"),
+    path("rounds/<int:pk>/evidence/", rounds.round_cite, name="round_cite"),
     path("rounds/<int:pk>/teams/<int:team_pk>/", answers.team_answers, name="team_answers"),
     path("answers/<int:pk>/", answers.answer_edit, name="answer_edit"),
     path("answers/<int:pk>/check/", answers.answer_review, name="answer_review"),

@@ -396,6 +396,8 @@ EXPECTED = {
     "monitoring:round_close@shared": Rule(MONITORING_SHARED_LEAD, post=302),
     "monitoring:round_share": Rule(MONITORING_LEAD, post=302),
     "monitoring:round_letters": Rule(MONITORING_LEAD, post=302),
+    "monitoring:round_cite": Rule(MONITORING_LEAD, post=200),
+    "monitoring:round_cite@shared": Rule(MONITORING_SHARED_LEAD, post=200),
     "monitoring:team_answers": Rule(MONITORING_MEMBERS),
     "monitoring:team_answers@shared": Rule(MONITORING_SHARED),
     "monitoring:team_answers@idor": Rule(NOBODY, why="department B's team in department A's round"),

@@ -94,6 +94,7 @@ POST_FORMS = {
     "monitoring:round_close",
     "monitoring:round_share",
     "monitoring:round_letters",
+    "monitoring:round_cite",
     "monitoring:answer_edit",
     "monitoring:answer_review",
 }

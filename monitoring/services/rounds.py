@@ -2,8 +2,10 @@
 
 from django.db import IntegrityError, transaction
 
+from assessments.services.evidence import evidence_add_link
 from common.errors import ServiceError
 from monitoring.models import Answer, Criterion, CriterionVersion, Round, Team
+from notifications.recipients import absolute_url
 
 from . import require_manager
 
@@ -61,6 +63,24 @@ def round_close(*, round_, by):
         raise ServiceError(ALREADY_CLOSED)
     round_.status = Round.Status.CLOSED
     return round_
+
+
+NOT_SHARED = "Share the round with The National Archives first: assessors can open the evidence only then"
+EVIDENCE_TITLE = "Team monitoring: {name} league table"
+
+
+@transaction.atomic
+def round_cite_as_evidence(*, round_, by, rating):
+    """A link to the shared round, added to the evidence of one performance area of the department's assessment."""
+    require_manager(by, round_.department)
+    if not Round.objects.filter(pk=round_.pk, shared_with_tna=True).exists():
+        raise ServiceError(NOT_SHARED)
+    return evidence_add_link(
+        rating=rating,
+        by=by,
+        url=absolute_url("monitoring:round_detail", round_.pk),
+        title=EVIDENCE_TITLE.format(name=round_.name)[:200],
+    )
 
 
 @transaction.atomic

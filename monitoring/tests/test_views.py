@@ -148,3 +148,22 @@ def test_a_bad_traffic_light_setting_stops_the_system_check(settings):
 
     settings.MONITORING_AMBER_AT, settings.MONITORING_GREEN_AT = 90, 80
     assert [error.id for error in monitoring_rule_settings(None)] == ["monitoring.E001"]
+
+
+def test_a_shared_round_becomes_evidence_of_a_draft_self_assessment(client, lead_a, department_a, framework, monitored):
+    from assessments.models import Assessment, Evidence
+    from assessments.tests.factories import stored_assessment
+
+    draft = stored_assessment(
+        department_a, status="draft", assessment_type=Assessment.Type.SELF_ASSESSMENT, year=2027, by=lead_a
+    )
+    rating = draft.ratings.order_by("area__theme__number", "area__number").first()
+    url = reverse("monitoring:round_cite", args=[monitored.pk])
+    client_for(client, lead_a)
+    refused = client.post(url, {"rating": rating.pk})
+    assert "Share the round with The National Archives first" in refused.content.decode()
+    Round.objects.filter(pk=monitored.pk).update(shared_with_tna=True)
+    assert client.post(url, {"rating": rating.pk}).status_code == 302
+    evidence = Evidence.objects.get(rating=rating)
+    assert evidence.title == "Team monitoring: Quarter 1 league table"
+    assert evidence.url.endswith(reverse("monitoring:round_detail", args=[monitored.pk]))

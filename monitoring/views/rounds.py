@@ -12,7 +12,7 @@ from common.downloads import download_response, stored_file_response
 from common.forms import ConfirmForm
 from common.requests import posted, run_service
 from monitoring import exports, rules, selectors
-from monitoring.forms import DirectorateFilterForm, RoundForm
+from monitoring.forms import CiteForm, DirectorateFilterForm, RoundForm
 from monitoring.models import DirectorLetter
 from monitoring.services import letters as letter_services
 from monitoring.services import rounds as round_services
@@ -157,6 +157,21 @@ def round_share(request, pk):
     return render(
         request, "monitoring/confirm.html", {"round": round_, "form": form, "heading": heading, "intro": intro}
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_cite(request, pk):
+    round_ = managed_round(request, pk)
+    ratings = selectors.citable_ratings(round_)
+    form = CiteForm(posted(request), ratings=ratings)
+    if form.is_valid():
+        rating = form.cleaned_data["rating"]
+        _, ok = run_service(form, round_services.round_cite_as_evidence, round_=round_, by=request.user, rating=rating)
+        if ok:
+            messages.success(request, f"Added {round_.name} to the evidence of {rating.area.name}")
+            return redirect("monitoring:round_detail", pk=round_.pk)
+    return render(request, "monitoring/cite.html", {"round": round_, "form": form, "ratings": ratings})
 
 
 @login_required

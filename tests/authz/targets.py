@@ -251,6 +251,8 @@ TARGETS = {
     "monitoring:round_close@shared": lambda w: {"pk": w.objects["monitoring_shared_round"].pk},
     "monitoring:round_share": lambda w: {"pk": w.objects["monitoring_round"].pk},
     "monitoring:round_letters": lambda w: {"pk": w.objects["monitoring_round"].pk},
+    "monitoring:round_cite": lambda w: {"pk": w.objects["monitoring_round"].pk},
+    "monitoring:round_cite@shared": lambda w: {"pk": w.objects["monitoring_shared_round"].pk},
     "monitoring:team_answers": lambda w: {
         "pk": w.objects["monitoring_round"].pk,
         "team_pk": w.objects["monitoring_team"].pk,

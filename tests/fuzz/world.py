@@ -25,7 +25,7 @@ from assessments.tests.factories import published_assessment, stored_assessment
 from monitoring.models import Team
 from monitoring.services.answers import answer_submit
 from monitoring.services.criteria import criterion_add
-from monitoring.services.rounds import round_open
+from monitoring.services.rounds import round_open, round_share
 from network.models import MeetingAction, MeetingPaper
 from network.tests.factories import DiscussionItemFactory, MeetingFactory
 from reports.models import ReportJob
@@ -192,6 +192,7 @@ def _monitoring(world, department, lead, contributor):
     )
     answer = round_.answers.filter(team=team).first()
     answer_submit(answer=answer, by=contributor, choice="no")
+    round_share(round_=round_, by=lead, shared=True)  # so that it can be cited as evidence
     world.objects["monitoring_round"] = round_
 
 
