@@ -122,4 +122,10 @@ def test_kim_lead_runs_a_monitoring_round_end_to_end(
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the letter to Fay Director (PDF)").click()
     assert Path(download_info.value.path()).read_bytes().startswith(b"%PDF")
+
+    # At 375px the page does not scroll sideways: the league table scrolls inside its own region
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(round_url)
+    journey.check("league-table-375px")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     journey.finish(capsys)
