@@ -331,6 +331,10 @@ MONITORING_GREEN_AT = env.int("MONITORING_GREEN_AT", default=80)
 MONITORING_AMBER_AT = env.int("MONITORING_AMBER_AT", default=50)
 # Team contacts with answers still to give are reminded this many days before a round closes (once a day at most).
 MONITORING_REMIND_DAYS_BEFORE = env.int("MONITORING_REMIND_DAYS_BEFORE", default=7)
+CELERY_BEAT_SCHEDULE["monitoring-sweep-director-letters"] = {
+    "task": "monitoring.tasks.sweep_director_letters",
+    "schedule": env.int("REPORTS_SWEEP_EVERY_SECONDS", default=60),
+}
 CELERY_BEAT_SCHEDULE["monitoring-send-round-reminders"] = {
     "task": "monitoring.tasks.send_round_reminders",
     "schedule": crontab(hour=env.int("ACTION_REMINDER_HOUR", default=7), minute=15),

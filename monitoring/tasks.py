@@ -41,3 +41,11 @@ def render_director_letter(self, letter_id):
 def send_round_reminders():
     run = reminders_send(today=timezone.localdate())
     return {"rounds": run.rounds, "emails": run.emails}
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90, ignore_result=True)
+def sweep_director_letters():
+    result = letters.letters_sweep()
+    if result["requeued"] or result["resent"]:
+        logger.info("Director letter sweeper: %s", result)
+    return result

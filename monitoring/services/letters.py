@@ -1,20 +1,15 @@
 """Letters to directors: a frozen snapshot per director now, the PDF later by a worker (monitoring/letters.py)."""
 
-import logging
-
 from django.db import transaction
 from django.utils import timezone
 
-from common.broker import task_publish
 from common.errors import ServiceError
 from monitoring import rules
+from monitoring.letters import letter_enqueue
 from monitoring.models import DirectorLetter
 from monitoring.selectors import league_table
-from monitoring.tasks import render_director_letter
 
 from . import require_manager
-
-logger = logging.getLogger(__name__)
 
 NO_DIRECTORS = "No team in this round has a director's email address: add them on the teams page first"
 
@@ -75,13 +70,6 @@ def letter_snapshots(round_):
     return letters
 
 
-def letter_enqueue(letter_id):
-    if not task_publish(render_director_letter, args=[letter_id]):
-        logger.warning("Director letter %s not sent to the broker; prepare the letters again later.", letter_id)
-        return False
-    return True
-
-
 @transaction.atomic
 def letters_prepare(*, round_, by):
     """One letter per director (teams grouped by the director's email); preparing again replaces them."""
@@ -103,6 +91,8 @@ def letters_prepare(*, round_, by):
                 "error_message": "",
                 "requested_by": by,
                 "finished_at": None,
+                "enqueued_at": None,
+                "started_at": None,
             },
         )
         ids.append(letter.pk)

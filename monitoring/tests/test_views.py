@@ -167,3 +167,26 @@ def test_a_shared_round_becomes_evidence_of_a_draft_self_assessment(client, lead
     evidence = Evidence.objects.get(rating=rating)
     assert evidence.title == "Team monitoring: Quarter 1 league table"
     assert evidence.url.endswith(reverse("monitoring:round_detail", args=[monitored.pk]))
+
+
+def test_the_sweeper_sends_again_a_letter_the_broker_never_took_and_requeues_one_whose_worker_died(
+    lead_a, monitored, broker, monkeypatch
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from common import broker as common_broker
+    from monitoring.letters import letters_sweep
+    from monitoring.services.letters import letters_prepare
+
+    broker.refuse(OSError("broker down"))
+    with broker.after_commit():
+        ids = letters_prepare(round_=monitored, by=lead_a)
+    broker.accept()
+    monkeypatch.setattr(common_broker, "QUIET_AFTER_FAILURE_SECONDS", 0)  # the quiet seconds are over
+    long_ago = timezone.now() - dt.timedelta(hours=1)
+    DirectorLetter.objects.filter(pk=ids[0]).update(status=DirectorLetter.Status.RUNNING, started_at=long_ago)
+    result = letters_sweep()
+    assert result["requeued"] == 1 and sorted(result["resent"]) == sorted(ids)
+    assert len(broker.sent("monitoring.tasks.render_director_letter")) == 3
