@@ -185,3 +185,43 @@ def get_dashboard_department_or_404(user, slug):
     if department is None:
         raise Http404("No such department")
     return department
+
+
+# ----------------------------------------------------------------------------------------------
+# Departmental KIM monitoring (monitoring/): a department's own league table of its teams.
+# Department-only: another department never sees any of it, and TNA sees a round only once the department
+# shares it (then the round's league table may feed the department's next assessment as evidence).
+
+
+def monitoring_departments(user):
+    """Departments whose monitoring (teams, criteria, rounds) a person may open: the ones they belong to."""
+    return Department.objects.filter(is_active=True, pk__in=member_department_ids(user))
+
+
+def get_monitoring_department_or_404(user, slug):
+    department = monitoring_departments(user).filter(slug=slug).first()
+    if department is None:
+        raise Http404("No such department")
+    return department
+
+
+def may_manage_monitoring(user, department):
+    """The department's KIM lead sets teams and criteria, runs rounds, verifies answers and sends letters."""
+    return is_kim_lead(user, department)
+
+
+def monitoring_round_scope_q(user, prefix=""):
+    """Rounds (or rows reached through `prefix`, e.g. "round__") a person may see.
+
+    Members see every round of their departments; assessors and administrators only rounds the department
+    has shared with TNA.
+    """
+    own = Q(**{f"{prefix}department__in": member_department_ids(user)})
+    if sees_every_department(user):
+        return own | Q(**{f"{prefix}shared_with_tna": True})
+    return own
+
+
+def may_answer_for_team(user, team):
+    """Only the team's contact answers for it (while they are a member of the team's department)."""
+    return bool(user and user.is_authenticated and team.contact_id == user.pk and is_member(user, team.department))

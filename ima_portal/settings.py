@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "dashboards",
     "network",
     "public",
+    "monitoring",
     "notifications",
     "demo",
 ]
@@ -322,6 +323,22 @@ REPORTS_TEST_RENDER_DELAY = env.float("REPORTS_TEST_RENDER_DELAY", default=0)
 CELERY_BEAT_SCHEDULE["reports-sweep-lost-jobs"] = {
     "task": "reports.tasks.sweep_report_jobs",
     "schedule": REPORTS_SWEEP_EVERY_SECONDS,
+}
+
+# ------------------------------------------------------------------------------
+# Departmental KIM monitoring (docs/monitoring.md): IMA Portal's own traffic-light rule, stated on the league table.
+# A team is green at MONITORING_GREEN_AT per cent of the most it could score, amber at MONITORING_AMBER_AT.
+MONITORING_GREEN_AT = env.int("MONITORING_GREEN_AT", default=80)
+MONITORING_AMBER_AT = env.int("MONITORING_AMBER_AT", default=50)
+# Team contacts with answers still to give are reminded this many days before a round closes (once a day at most).
+MONITORING_REMIND_DAYS_BEFORE = env.int("MONITORING_REMIND_DAYS_BEFORE", default=7)
+CELERY_BEAT_SCHEDULE["monitoring-sweep-director-letters"] = {
+    "task": "monitoring.tasks.sweep_director_letters",
+    "schedule": env.int("REPORTS_SWEEP_EVERY_SECONDS", default=60),
+}
+CELERY_BEAT_SCHEDULE["monitoring-send-round-reminders"] = {
+    "task": "monitoring.tasks.send_round_reminders",
+    "schedule": crontab(hour=env.int("ACTION_REMINDER_HOUR", default=7), minute=15),
 }
 
 # ------------------------------------------------------------------------------

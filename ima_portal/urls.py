@@ -18,6 +18,7 @@ urlpatterns = [
     path("dashboards/", include("dashboards.urls")),
     path("network/", include("network.urls")),
     path("public/", include("public.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -42,6 +42,9 @@ ALLOWED = {
     "dashboards": {"common", "accounts", "notifications", "assessments", "actionplans", "network"},
     # The public site reads released reports and the network's published record; nothing imports it.
     "public": {"common", "accounts", "notifications", "assessments", "actionplans", "reports", "network"},
+    # A department's own monitoring of its teams: it renders its letters with the reports app's PDF pipeline
+    # (reports.rendering), so it sits above reports; nothing imports it but demo.
+    "monitoring": {"common", "accounts", "notifications", "assessments", "actionplans", "reports"},
     "demo": {
         "common",
         "accounts",
@@ -51,6 +54,7 @@ ALLOWED = {
         "reports",
         "network",
         "dashboards",
+        "monitoring",
     },
 }
 CONFIGURATION = "ima_portal"

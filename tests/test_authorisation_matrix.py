@@ -75,6 +75,15 @@ NETWORK_PARTICIPANTS = profile(        LOGIN,    OK,    OK,    OK,           OK,
 NETWORK_MANAGERS = profile(            LOGIN,    403,   403,   403,          OK,      OK,          403)  # fmt: skip
 # The public site: no such publication for anyone, signed in or not (a draft, a withdrawn report's PDF)
 NOT_PUBLISHED = profile(               404,      404,   404,   404,          404,     404,         404)  # fmt: skip
+# Departmental KIM monitoring: department A's own; TNA only in a round A shares (tests/authz/monitoring.py)
+MONITORING_LEAD = profile(             LOGIN,    OK,    404,   403,          404,     404,         404)  # fmt: skip
+MONITORING_MEMBERS = profile(          LOGIN,    OK,    404,   OK,           404,     404,         404)  # fmt: skip
+MONITORING_SHARED = profile(           LOGIN,    OK,    404,   OK,           OK,      OK,          404)  # fmt: skip
+MONITORING_SHARED_LEAD = profile(      LOGIN,    OK,    404,   403,          403,     403,         404)  # fmt: skip
+MONITORING_CONTACT = profile(          LOGIN,    403,   404,   OK,           404,     404,         404)  # fmt: skip
+MONITORING_SHARED_CONTACT = profile(   LOGIN,    403,   404,   OK,           403,     403,         404)  # fmt: skip
+# The KIM lead's set-up pages check the role in the department before looking for the team or criterion.
+MONITORING_ROLE_FIRST = {"contributor_a": 403}
 # An object that is not what the URL says it is (an IDOR attempt): nobody
 NOBODY = profile(                      LOGIN,    404,   404,   404,          404,     404,         404)  # fmt: skip
 # The admin site: administrators only; everyone else is sent to its sign-in page
@@ -384,6 +393,43 @@ EXPECTED = {
         overrides={"assessor": 404, "administrator": 404},
         why="sharing is the department's decision: TNA has no page for it",
     ),
+    # Departmental KIM monitoring (issue 19): department-only; TNA reads a round only once it is shared
+    "monitoring:index": Rule(SIGNED_IN),
+    "monitoring:team_list": Rule(MONITORING_LEAD),
+    "monitoring:team_add": Rule(MONITORING_LEAD, post=200),
+    "monitoring:team_import": Rule(MONITORING_LEAD, post=200),
+    "monitoring:team_edit": Rule(MONITORING_LEAD, post=200),
+    "monitoring:team_edit@idor": Rule(
+        NOBODY, post=404, overrides=MONITORING_ROLE_FIRST, why="department B's team under department A"
+    ),
+    "monitoring:criterion_list": Rule(MONITORING_LEAD),
+    "monitoring:criterion_add": Rule(MONITORING_LEAD, post=200),
+    "monitoring:criterion_add_own": Rule(MONITORING_LEAD, post=200),
+    "monitoring:criterion_edit": Rule(MONITORING_LEAD, post=200),
+    "monitoring:criterion_edit@idor": Rule(
+        NOBODY, post=404, overrides=MONITORING_ROLE_FIRST, why="department B's criterion under department A"
+    ),
+    "monitoring:round_add": Rule(MONITORING_LEAD, post=200),
+    "monitoring:round_detail": Rule(MONITORING_MEMBERS),
+    "monitoring:round_detail@shared": Rule(MONITORING_SHARED),
+    "monitoring:round_export": Rule(MONITORING_MEMBERS),
+    "monitoring:round_export@xlsx_shared": Rule(MONITORING_SHARED),
+    "monitoring:round_close": Rule(MONITORING_LEAD, post=302),
+    "monitoring:round_close@shared": Rule(MONITORING_SHARED_LEAD, post=302),
+    "monitoring:round_share": Rule(MONITORING_LEAD, post=302),
+    "monitoring:round_letters": Rule(MONITORING_LEAD, post=302),
+    "monitoring:round_cite": Rule(MONITORING_LEAD, post=200),
+    "monitoring:round_cite@shared": Rule(MONITORING_SHARED_LEAD, post=200),
+    "monitoring:team_answers": Rule(MONITORING_MEMBERS),
+    "monitoring:team_answers@shared": Rule(MONITORING_SHARED),
+    "monitoring:team_answers@idor": Rule(NOBODY, why="department B's team in department A's round"),
+    "monitoring:answer_edit": Rule(MONITORING_CONTACT, post=200),
+    "monitoring:answer_edit@shared": Rule(MONITORING_SHARED_CONTACT, post=200),
+    "monitoring:answer_review": Rule(MONITORING_LEAD, post=200),
+    "monitoring:answer_review@shared": Rule(MONITORING_SHARED_LEAD, post=200),
+    "monitoring:answer_evidence": Rule(MONITORING_MEMBERS),
+    "monitoring:answer_evidence@shared": Rule(MONITORING_SHARED),
+    "monitoring:letter_download": Rule(MONITORING_LEAD),
     # The admin site: one rule for every URL in the admin namespace, requested on ADMIN_SAMPLES
     "admin:*": Rule(ADMIN_SITE, post=200),
 }

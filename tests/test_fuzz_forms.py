@@ -86,6 +86,19 @@ POST_FORMS = {
     "network:action_edit",
     "network:excerpt_edit",
     "network:consent_edit",
+    "monitoring:team_add",
+    "monitoring:team_edit",
+    "monitoring:team_import",
+    "monitoring:criterion_add",
+    "monitoring:criterion_add_own",
+    "monitoring:criterion_edit",
+    "monitoring:round_add",
+    "monitoring:round_close",
+    "monitoring:round_share",
+    "monitoring:round_letters",
+    "monitoring:round_cite",
+    "monitoring:answer_edit",
+    "monitoring:answer_review",
 }
 # Pages, files and feeds: GET only (the hardening tests check that POST changes nothing there).
 NOT_FORMS = {
@@ -149,6 +162,14 @@ NOT_FORMS = {
     "public:data",
     "public:ratings_csv",
     "public:ratings_json",
+    "monitoring:index",
+    "monitoring:team_list",
+    "monitoring:criterion_list",
+    "monitoring:round_detail",
+    "monitoring:round_export",
+    "monitoring:team_answers",
+    "monitoring:answer_evidence",
+    "monitoring:letter_download",
 }
 # Shown only to a person who has set up two-factor authentication and given a code this session: the crawl's
 # people have not. Neither form has a field to fuzz (a button each); accounts/tests/views/test_two_factor.py

@@ -24,5 +24,7 @@ def department_detail(request, slug):
             "department": department,
             "people": department_people(department),
             "assessments": department_assessments(request.user, department),
+            # Team monitoring is the department's own: linked for its people only (accounts.access).
+            "may_monitor": access.is_member(request.user, department),
         },
     )

@@ -22,6 +22,7 @@ from reports.publication import public_release_create, public_release_withdraw
 from reports.snapshot import snapshot_build
 
 from .department import TINY_PDF, DepartmentWorld, department_world, new_user
+from .monitoring import monitoring_world
 
 DEPARTMENT_A = "Department for Education"
 DEPARTMENT_B = "Home Office"
@@ -131,6 +132,8 @@ def build_world():
     _public_releases(world)
     o["reset_uidb64"] = urlsafe_base64_encode(force_bytes(reset_user.pk))
     o["reset_token"] = default_token_generator.make_token(reset_user)
+    o.update(monitoring_world(a, prefix="monitoring_"))
+    o.update(monitoring_world(b, prefix="monitoring_b_"))
     return world
 
 

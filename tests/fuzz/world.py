@@ -22,6 +22,10 @@ from actionplans.models import NextStep
 from actionplans.tests.factories import RecommendationFactory, plan_with_actions
 from assessments.models import AreaRating, Assessment, Evidence, FactualComment, RatingLevel, ThemeSummary
 from assessments.tests.factories import published_assessment, stored_assessment
+from monitoring.models import Team
+from monitoring.services.answers import answer_submit
+from monitoring.services.criteria import criterion_add
+from monitoring.services.rounds import round_open, round_share
 from network.models import MeetingAction, MeetingPaper
 from network.tests.factories import DiscussionItemFactory, MeetingFactory
 from reports.models import ReportJob
@@ -172,6 +176,27 @@ def _network(world, assessor):
     world.objects.update(held_meeting=held, planned_meeting=planned)
 
 
+def _monitoring(world, department, lead, contributor):
+    """A monitoring round of the department: the contributor answers for its team; one answer awaits a check."""
+    team = Team.objects.create(
+        department=department,
+        name="Records team",
+        director_name="Dana Director",
+        director_email="dana@example.gov.uk",
+        contact=contributor,
+    )
+    for key in ("naming-convention", "retention-applied"):
+        criterion_add(department=department, by=lead, key=key)
+    today = timezone.localdate()
+    round_ = round_open(
+        department=department, by=lead, name="Quarter 1", opens_on=today, closes_on=today + datetime.timedelta(days=30)
+    )
+    answer = round_.answers.filter(team=team).first()
+    answer_submit(answer=answer, by=contributor, choice="no")
+    round_share(round_=round_, by=lead, shared=True)  # so that it can be cited as evidence
+    world.objects["monitoring_round"] = round_
+
+
 def _failed_report_job(world, assessor):
     # An issued version's job: only those offer "Try again" (others are simply requested again).
     issued = report_issue(assessment=world.assessments["accepted_plan"], by=assessor)
@@ -217,6 +242,7 @@ def build_world(*, framework, department, lead, contributor, assessor, administr
         _network(world, assessor)
         _failed_report_job(world, assessor)
         _public_release(world, assessor)
+        _monitoring(world, department, lead, contributor)
     return world
 
 

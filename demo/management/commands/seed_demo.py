@@ -5,6 +5,7 @@ from django.db import transaction
 from demo import people
 from demo.actionplans import seed_action_plans
 from demo.assessments import seed_assessments
+from demo.monitoring import seed_monitoring
 from demo.network import seed_network
 from demo.public import seed_public_releases
 
@@ -32,6 +33,8 @@ SEEDING_STEPS = [
         "network records",
         lambda departments, years, cast: seed_network(departments=departments, assessor=cast["assessor"]),
     ),
+    # The departments' own monitoring of their teams (two departments): independent of the history above.
+    ("monitoring rounds", lambda departments, years, cast: seed_monitoring(departments)),
 ]
 
 
