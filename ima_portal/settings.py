@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "common",
     "accounts",
     "assessments",
@@ -59,6 +63,7 @@ INSTALLED_APPS = [
     "dashboards",
     "network",
     "notifications",
+    "api",
     "demo",
 ]
 
@@ -372,6 +377,42 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
     }
+}
+
+# ------------------------------------------------------------------------------
+# The read-only API (/api/v1/, api/README.md, docs/api.md): Django REST framework, personal tokens
+# https://www.django-rest-framework.org/api-guide/settings/
+REST_FRAMEWORK = {
+    # A token first: its WWW-Authenticate header makes a request without credentials answer 401. The signed-in
+    # session is accepted too (read-only, CSRF checks on), for the docs page's "Try it out" and a browser.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Requests per token (per person when signed in), e.g. "600/minute"; counted in the default cache.
+API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="600/minute")
+# https://drf-spectacular.readthedocs.io/en/latest/settings.html
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IMA Portal API",
+    "DESCRIPTION": "Read-only access to what you may see in IMA Portal: departments, the framework, assessments "
+    "and their ratings, recommendations, action plans, actions and their progress, network meetings.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"ActionStatusEnum": "actionplans.choices.ActionStatus"},
 }
 
 # ------------------------------------------------------------------------------

@@ -40,6 +40,8 @@ ALLOWED = {
     "reports": {"common", "accounts", "notifications", "assessments", "actionplans"},
     "network": {"common", "accounts", "notifications", "assessments", "actionplans"},
     "dashboards": {"common", "accounts", "notifications", "assessments", "actionplans", "network"},
+    # The read-only API reads through the selectors of the apps it shows (never reports' or dashboards').
+    "api": {"common", "accounts", "notifications", "assessments", "actionplans", "network"},
     "demo": {
         "common",
         "accounts",
@@ -49,6 +51,7 @@ ALLOWED = {
         "reports",
         "network",
         "dashboards",
+        "api",
     },
 }
 CONFIGURATION = "ima_portal"

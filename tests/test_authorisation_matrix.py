@@ -44,7 +44,7 @@ from tests.authz.session import (
     observe_post,
     requested_keys,
 )
-from tests.authz.table import OK, Rule, expected_status, profile
+from tests.authz.table import OK, Rule, api_profile, expected_status, profile
 from tests.authz.targets import ADMIN_SAMPLES, TARGETS, base_key
 from tests.authz.world import DEPARTMENT_A, DEPARTMENT_B
 
@@ -76,6 +76,14 @@ NETWORK_MANAGERS = profile(            LOGIN,    403,   403,   403,          OK,
 NOBODY = profile(                      LOGIN,    404,   404,   404,          404,     404,         404)  # fmt: skip
 # The admin site: administrators only; everyone else is sent to its sign-in page
 ADMIN_SITE = {**dict.fromkeys(ROLES, ADMIN_LOGIN), "administrator": OK}
+
+# The read-only API (issue 18): a token or a signed-in session sees what its person's pages show; 401 without one.
+API_SIGNED_IN = api_profile(SIGNED_IN)
+API_OWN_DEPARTMENT_READ = api_profile(OWN_DEPARTMENT_READ)
+API_DRAFT_READ = api_profile(DRAFT_READ)
+API_TNA_ONLY_READ = api_profile(TNA_ONLY_READ)
+# Single sign-on (OpenID Connect) when it is not configured, as in the matrix: the URLs answer 404.
+NOT_CONFIGURED = profile(404, 404, 404, 404, 404, 404, 404)
 
 SIGNED_IN_REDIRECTED = profile(OK, 302, 302, 302, 302, 302, 302)
 NETWORK_MEMBERS_REFUSED_BEFORE_METHOD = {"lead_a": 403, "lead_b": 403, "contributor_a": 403, "no_role": 403}
@@ -362,6 +370,26 @@ EXPECTED = {
         overrides={"assessor": 404, "administrator": 404},
         why="sharing is the department's decision: TNA has no page for it",
     ),
+    # The read-only API (issue 18): GET only, scoped like the pages; the docs page is a signed-in page
+    "api:department-list": Rule(API_SIGNED_IN),
+    "api:department-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:framework-list": Rule(API_SIGNED_IN),
+    "api:framework-detail": Rule(API_SIGNED_IN),
+    "api:assessment-list": Rule(API_SIGNED_IN),
+    "api:assessment-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:assessment-detail@draft": Rule(API_DRAFT_READ),
+    "api:assessment-detail@in_review": Rule(API_OWN_DEPARTMENT_READ, why="shown without TNA's unpublished work"),
+    "api:recommendation-list": Rule(API_SIGNED_IN),
+    "api:recommendation-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:recommendation-detail@in_review": Rule(API_TNA_ONLY_READ),
+    "api:actionplan-list": Rule(API_SIGNED_IN),
+    "api:actionplan-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:action-list": Rule(API_SIGNED_IN),
+    "api:action-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:meeting-list": Rule(API_SIGNED_IN),
+    "api:meeting-detail": Rule(API_SIGNED_IN),
+    "api:schema": Rule(API_SIGNED_IN),
+    "api:docs": Rule(SIGNED_IN),
     # The admin site: one rule for every URL in the admin namespace, requested on ADMIN_SAMPLES
     "admin:*": Rule(ADMIN_SITE, post=200),
 }

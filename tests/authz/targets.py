@@ -228,6 +228,17 @@ TARGETS = {
     "network:excerpt_edit": lambda w: {"rating_pk": w.a.objects["published_rating"].pk},
     "network:excerpt_edit@draft": lambda w: {"rating_pk": w.a.objects["draft_rating"].pk},
     "network:consent_edit": lambda w: {"assessment_pk": w.a.published.pk},
+    # The read-only API (issue 18)
+    "api:department-detail": lambda w: {"slug": w.a.department.slug},
+    "api:framework-detail": lambda w: {"slug": w.a.published.framework.slug},
+    "api:assessment-detail": lambda w: {"pk": w.a.published.pk},
+    "api:assessment-detail@draft": lambda w: {"pk": w.a.draft.pk},
+    "api:assessment-detail@in_review": lambda w: {"pk": w.a.in_review.pk},
+    "api:recommendation-detail": lambda w: {"pk": w.a.objects["recommendation"].pk},
+    "api:recommendation-detail@in_review": lambda w: {"pk": w.a.objects["in_review_recommendation"].pk},
+    "api:actionplan-detail": lambda w: {"pk": w.a.objects["plan"].pk},
+    "api:action-detail": lambda w: {"pk": w.a.objects["action"].pk},
+    "api:meeting-detail": lambda w: {"pk": w.meeting.pk},
 }
 
 
