@@ -82,6 +82,8 @@ API_SIGNED_IN = api_profile(SIGNED_IN)
 API_OWN_DEPARTMENT_READ = api_profile(OWN_DEPARTMENT_READ)
 API_DRAFT_READ = api_profile(DRAFT_READ)
 API_TNA_ONLY_READ = api_profile(TNA_ONLY_READ)
+# A person's own API token (lead A's): nobody else's business
+OWN_TOKEN = profile(LOGIN, OK, 404, 404, 404, 404, 404)
 # Single sign-on (OpenID Connect) when it is not configured, as in the matrix: the URLs answer 404.
 NOT_CONFIGURED = profile(404, 404, 404, 404, 404, 404, 404)
 
@@ -370,6 +372,9 @@ EXPECTED = {
         overrides={"assessor": 404, "administrator": 404},
         why="sharing is the department's decision: TNA has no page for it",
     ),
+    # Single sign-on (accounts/oidc.py) is not set up in the matrix: its URLs answer 404 to everyone
+    "oidc_authentication_init": Rule(NOT_CONFIGURED, post=200, why="OIDC_RP_CLIENT_ID unset"),
+    "oidc_authentication_callback": Rule(NOT_CONFIGURED, post=200, why="OIDC_RP_CLIENT_ID unset"),
     # The read-only API (issue 18): GET only, scoped like the pages; the docs page is a signed-in page
     "api:department-list": Rule(API_SIGNED_IN),
     "api:department-detail": Rule(API_OWN_DEPARTMENT_READ),
@@ -390,6 +395,10 @@ EXPECTED = {
     "api:meeting-detail": Rule(API_SIGNED_IN),
     "api:schema": Rule(API_SIGNED_IN),
     "api:docs": Rule(SIGNED_IN),
+    # Personal API tokens: each person's own, on their account
+    "api_tokens:list": Rule(SIGNED_IN),
+    "api_tokens:new": Rule(SIGNED_IN, post=200),
+    "api_tokens:revoke": Rule(OWN_TOKEN, post=302),
     # The admin site: one rule for every URL in the admin namespace, requested on ADMIN_SAMPLES
     "admin:*": Rule(ADMIN_SITE, post=200),
 }

@@ -229,6 +229,7 @@ TARGETS = {
     "network:excerpt_edit@draft": lambda w: {"rating_pk": w.a.objects["draft_rating"].pk},
     "network:consent_edit": lambda w: {"assessment_pk": w.a.published.pk},
     # The read-only API (issue 18)
+    "api_tokens:revoke": lambda w: {"pk": w.objects["api_token"].pk},
     "api:department-detail": lambda w: {"slug": w.a.department.slug},
     "api:framework-detail": lambda w: {"slug": w.a.published.framework.slug},
     "api:assessment-detail": lambda w: {"pk": w.a.published.pk},

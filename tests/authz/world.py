@@ -15,6 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import User
+from api.services import token_create
 from assessments.services.framework import framework_load_file
 from network.models import AgendaItem, Attendance, DiscussionItem, Meeting, MeetingAction, MeetingPaper
 
@@ -127,4 +128,5 @@ def build_world():
     o["other_meeting"] = other_meeting
     o["reset_uidb64"] = urlsafe_base64_encode(force_bytes(reset_user.pk))
     o["reset_token"] = default_token_generator.make_token(reset_user)
+    o["api_token"], _ = token_create(user=a.lead, name="Lead A's spreadsheet")
     return world
