@@ -20,6 +20,7 @@ from accounts.tests.factories import contributor_of
 from actionplans.choices import PlanStatus
 from actionplans.models import NextStep
 from actionplans.tests.factories import RecommendationFactory, plan_with_actions
+from api.services import token_create
 from assessments.models import AreaRating, Assessment, Evidence, FactualComment, RatingLevel, ThemeSummary
 from assessments.tests.factories import published_assessment, stored_assessment
 from network.models import MeetingAction, MeetingPaper
@@ -200,6 +201,8 @@ def build_world(*, framework, department, lead, contributor, assessor, administr
         _assessments(world, department, framework, lead, assessor)
         _network(world, assessor)
         _failed_report_job(world, assessor)
+        # A personal API token, so the crawl finds its revoke form on the lead's token list.
+        token_create(user=lead, name="Fuzzed spreadsheet")
     return world
 
 
