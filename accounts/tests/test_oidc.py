@@ -2,27 +2,19 @@
 tests/support/oidc_provider.mjs): the provider's pages are driven with requests through its real redirects,
 IMA Portal's with Django's test client. Sign-in, an unknown person refused, bad state and nonce refused, sign-out."""
 
-import json
-import os
 import re
-import shutil
-import socket
-import subprocess
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import requests
-from django.conf import settings
 from django.test import Client
 
 from accounts.models import User
 from accounts.oidc import UNKNOWN_PERSON, UNVERIFIED_EMAIL
+from tests.support.oidc import configure, running_provider
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(settings.BASE_DIR)
-SCRIPT = ROOT / "tests" / "support" / "oidc_provider.mjs"
 CALLBACK = "http://testserver/accounts/organisation/callback/"
 ACCOUNTS = {
     "priya": {"email": "Priya.Lead@Example.gov.uk", "email_verified": True},
@@ -31,51 +23,15 @@ ACCOUNTS = {
 }
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def provider():
-    node = shutil.which("node")
-    if node is None or not (ROOT / "node_modules" / "oidc-provider").exists():
-        pytest.fail("node and the npm package oidc-provider (package.json) are needed: run `npm install`")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "CLIENT_ID": "ima-portal",
-        "CLIENT_SECRET": "test-secret",
-        "REDIRECT_URI": CALLBACK,
-        "OIDC_ACCOUNTS": json.dumps(ACCOUNTS),
-    }
-    # Its warnings (development keys and sign-in form, as wanted here) go to stderr; "ready" comes on stdout.
-    process = subprocess.Popen(
-        [node, str(SCRIPT)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    try:
-        line = process.stdout.readline()
-        assert line.strip() == "ready", f"the provider did not start (exit {process.poll()}): {line}"
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running_provider(redirect_uri=CALLBACK, accounts=ACCOUNTS) as issuer:
+        yield issuer
 
 
 @pytest.fixture
 def sso(provider, settings):
-    settings.OIDC_ENABLED = True
-    settings.OIDC_RP_CLIENT_ID = "ima-portal"
-    settings.OIDC_RP_CLIENT_SECRET = "test-secret"
-    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{provider}/auth"
-    settings.OIDC_OP_TOKEN_ENDPOINT = f"{provider}/token"
-    settings.OIDC_OP_USER_ENDPOINT = f"{provider}/me"
-    settings.OIDC_OP_JWKS_ENDPOINT = f"{provider}/jwks"
-    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, "accounts.oidc.OrganisationAccountBackend"]
-    settings.AXES_ENABLED = False
-    settings.MFA_REQUIRED = False
+    configure(settings, provider)
     return provider
 
 

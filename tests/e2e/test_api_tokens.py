@@ -1,0 +1,35 @@
+"""Personal API tokens in a browser: create one from Your account (shown once in a confirmation panel), then
+revoke it after confirming; each page accessible."""
+
+import pytest
+
+from .axe import assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_create_and_revoke_an_api_token(page, sign_in, lead_a, screenshot):
+    sign_in(lead_a.email)
+    page.goto("/accounts/")
+    page.click("text=Manage your API tokens")
+    assert_accessible(page)
+    page.click("text=Create a token")
+    page.click("main [type=submit]")
+    assert "Enter a name for the token" in page.locator(".govuk-error-summary").inner_text()
+    page.fill("#id_name", "Power BI dashboard")
+    page.click("main [type=submit]")
+    assert page.locator("h1").inner_text() == "API token created"
+    token = page.locator(".app-api-token").inner_text()
+    assert token.startswith("ima_")
+    assert_accessible(page)
+    screenshot("api-token-created")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= 375")
+    page.set_viewport_size({"width": 1200, "height": 900})
+    page.click("text=I have copied my token")
+    assert "Power BI dashboard" in page.locator("table").inner_text()
+    assert token not in page.content()
+    page.click("text=Revoke")
+    assert_accessible(page)
+    page.click("main [type=submit]")
+    assert "Revoked" in page.locator("table").inner_text()
