@@ -16,7 +16,17 @@ from assessments.rules import sees_assessor_work
 from network.models import AgendaItem, DiscussionItem, Meeting
 
 
-class DepartmentSerializer(serializers.ModelSerializer):
+class ReadOnlyModelSerializer(serializers.ModelSerializer):
+    """Every field read only: no validators in the schema (their ranges differ between SQLite and PostgreSQL)."""
+
+    def get_extra_kwargs(self):
+        extra = super().get_extra_kwargs()
+        for name in self.Meta.fields:
+            extra[name] = {**extra.get(name, {}), "read_only": True}
+        return extra
+
+
+class DepartmentSerializer(ReadOnlyModelSerializer):
     lead_count = serializers.IntegerField(read_only=True)
     contributor_count = serializers.IntegerField(read_only=True)
 
@@ -26,13 +36,13 @@ class DepartmentSerializer(serializers.ModelSerializer):
         extra_kwargs = {"short_name": {"help_text": "The department's abbreviation"}}
 
 
-class AreaSerializer(serializers.ModelSerializer):
+class AreaSerializer(ReadOnlyModelSerializer):
     class Meta:
         model = PerformanceArea
         fields = ["key", "number", "name", "description"]
 
 
-class ThemeSerializer(serializers.ModelSerializer):
+class ThemeSerializer(ReadOnlyModelSerializer):
     areas = AreaSerializer(many=True, read_only=True)
 
     class Meta:
@@ -40,13 +50,13 @@ class ThemeSerializer(serializers.ModelSerializer):
         fields = ["number", "name", "alternative_name", "areas"]
 
 
-class LevelSerializer(serializers.ModelSerializer):
+class LevelSerializer(ReadOnlyModelSerializer):
     class Meta:
         model = RatingLevel
         fields = ["position", "name", "abbreviation", "descriptor"]
 
 
-class FrameworkSerializer(serializers.ModelSerializer):
+class FrameworkSerializer(ReadOnlyModelSerializer):
     themes = ThemeSerializer(many=True, read_only=True)
     levels = LevelSerializer(many=True, read_only=True)
 
@@ -55,7 +65,7 @@ class FrameworkSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "description", "in_use_from", "in_use_to", "is_current", "themes", "levels"]
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AssessmentSerializer(ReadOnlyModelSerializer):
     department = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     department_name = serializers.CharField(source="department.name", read_only=True)
     framework = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -152,7 +162,7 @@ class AssessmentDetailSerializer(AssessmentSerializer):
         ]
 
 
-class RecommendationSerializer(serializers.ModelSerializer):
+class RecommendationSerializer(ReadOnlyModelSerializer):
     assessment = serializers.PrimaryKeyRelatedField(read_only=True)
     department = serializers.CharField(source="assessment.department.slug", read_only=True)
     theme = serializers.IntegerField(source="theme.number", read_only=True, allow_null=True)
@@ -176,7 +186,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
         ]
 
 
-class ActionPlanSerializer(serializers.ModelSerializer):
+class ActionPlanSerializer(ReadOnlyModelSerializer):
     assessment = serializers.PrimaryKeyRelatedField(read_only=True)
     department = serializers.CharField(source="assessment.department.slug", read_only=True)
     year = serializers.IntegerField(source="assessment.year", read_only=True)
@@ -198,7 +208,7 @@ class ActionPlanSerializer(serializers.ModelSerializer):
         ]
 
 
-class ProgressSerializer(serializers.ModelSerializer):
+class ProgressSerializer(ReadOnlyModelSerializer):
     author = serializers.CharField(source="author.full_name", read_only=True, allow_null=True)
 
     class Meta:
@@ -206,7 +216,7 @@ class ProgressSerializer(serializers.ModelSerializer):
         fields = ["date", "author", "commentary", "status_from", "status_to", "created_at"]
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(ReadOnlyModelSerializer):
     plan = serializers.PrimaryKeyRelatedField(read_only=True)
     department = serializers.CharField(source="plan.assessment.department.slug", read_only=True)
     recommendation = serializers.IntegerField(source="recommendation.number", read_only=True)
@@ -241,19 +251,19 @@ class ActionSerializer(serializers.ModelSerializer):
         return rag_status(due_date=action.due_date, status=action.status, today=timezone.localdate())
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
+class AgendaItemSerializer(ReadOnlyModelSerializer):
     class Meta:
         model = AgendaItem
         fields = ["order", "title"]
 
 
-class DiscussionItemSerializer(serializers.ModelSerializer):
+class DiscussionItemSerializer(ReadOnlyModelSerializer):
     class Meta:
         model = DiscussionItem
         fields = ["order", "title", "summary"]
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class MeetingSerializer(ReadOnlyModelSerializer):
     state = serializers.CharField(source="status", read_only=True)
 
     class Meta:
