@@ -1,5 +1,5 @@
-"""Personal API tokens in a browser: create one from Your account (shown once in a confirmation panel), then
-revoke it after confirming; each page accessible."""
+"""Personal API tokens in a browser: create one from Your account (shown once in a confirmation panel), open the
+API docs page, then revoke the token after confirming; each page accessible."""
 
 import pytest
 
@@ -29,6 +29,17 @@ def test_create_and_revoke_an_api_token(page, sign_in, lead_a, screenshot):
     page.click("text=I have copied my token")
     assert "Power BI dashboard" in page.locator(".govuk-summary-card").inner_text()
     assert token not in page.content()
+    # The API docs page (Swagger UI from the app's own static files) renders under the service's CSP.
+    refused = []
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    page.click("text=Read the API documentation")
+    page.locator(".swagger-ui .info .title").wait_for()
+    assert "IMA Portal API" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock-summary-path", has_text="/api/v1/assessments/").count() >= 1
+    assert not refused, refused
+    page.go_back()
     page.click("text=Revoke")
     assert_accessible(page)
     page.click("main [type=submit]")
