@@ -188,6 +188,19 @@ OIDC_CALLBACK_CLASS = "mozilla_django_oidc.views.OIDCAuthenticationCallbackView"
 OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/"
 if OIDC_ENABLED:
+    _oidc_missing = [
+        name
+        for name in (
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+            "OIDC_OP_JWKS_ENDPOINT",
+        )
+        if not globals()[name]
+    ]
+    if _oidc_missing:
+        raise environ.ImproperlyConfigured(f"OIDC_RP_CLIENT_ID is set: set {', '.join(_oidc_missing)} too.")
     AUTHENTICATION_BACKENDS.append("accounts.oidc.OrganisationAccountBackend")
 
 # ------------------------------------------------------------------------------
