@@ -13,7 +13,8 @@ from accounts.models import User
 from accounts.oidc import UNKNOWN_PERSON, UNVERIFIED_EMAIL
 from tests.support.oidc import configure, running_provider
 
-pytestmark = pytest.mark.django_db
+# One xdist worker runs this module, so one provider process serves it.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("oidc")]
 
 CALLBACK = "http://testserver/accounts/organisation/callback/"
 ACCOUNTS = {

@@ -24,7 +24,8 @@ from network.selectors.meetings import meetings_log, upcoming_meetings
 from tests.authz.session import built_world
 from tests.support.queries import queries_of
 
-pytestmark = pytest.mark.django_db
+# One xdist worker runs this module, so the world (seconds to build) is built once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("api")]
 
 ROLES = ("lead_a", "lead_b", "contributor_a", "assessor", "administrator", "no_role")
 LISTS = ("departments", "frameworks", "assessments", "recommendations", "action-plans", "actions", "meetings")
