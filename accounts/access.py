@@ -154,6 +154,15 @@ def sees_tna_work(user, assessment):
     return sees_every_department(user) or assessment.status in (FACTUAL_CHECK, PUBLISHED)
 
 
+def tna_work_scope_q(user, prefix=""):
+    """assessment_scope_q narrowed to the assessments whose TNA work (assessor ratings and narratives,
+    recommendations) the person sees: the query form of sees_tna_work, for lists of such work."""
+    scope = assessment_scope_q(user, prefix)
+    if sees_every_department(user):
+        return scope
+    return scope & Q(**{f"{prefix}status__in": (FACTUAL_CHECK, PUBLISHED)})
+
+
 def is_network_participant(user):
     """In the KIM Leaders' Network: a member of any department, or TNA (assessors, administrators)."""
     return sees_every_department(user) or bool(member_department_ids(user))

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import forms, views
+from . import forms, oidc, views
 
 urlpatterns = [
     path("", views.account, name="account"),
@@ -10,6 +10,9 @@ urlpatterns = [
     path("two-factor/recovery-codes/", views.recovery_codes, name="two_factor_recovery_codes"),
     path("two-factor/turn-off/", views.two_factor_remove, name="two_factor_remove"),
     path("login/", views.SignInView.as_view(), name="login"),
+    # Single sign-on (accounts/oidc.py): 404 unless OIDC_RP_CLIENT_ID is set.
+    path("organisation/sign-in/", oidc.authentication_init, name="oidc_authentication_init"),
+    path("organisation/callback/", oidc.authentication_callback, name="oidc_authentication_callback"),
     # Django's LogoutView accepts POST only: signing out by a GET link would be a CSRF hole.
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

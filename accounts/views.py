@@ -31,6 +31,10 @@ class SignInView(auth_views.LoginView):
     authentication_form = forms.SignInForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        # Single sign-on (accounts/oidc.py) is offered first when it is set up.
+        return super().get_context_data(organisation_sign_in=settings.OIDC_ENABLED, **kwargs)
+
     def post(self, request, *args, **kwargs):
         seconds = throttling.address_wait_seconds(request)
         if seconds:

@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "common",
     "accounts",
     "assessments",
@@ -61,6 +65,7 @@ INSTALLED_APPS = [
     "public",
     "monitoring",
     "notifications",
+    "api",
     "demo",
 ]
 
@@ -160,6 +165,45 @@ AXES_USERNAME_CALLABLE = "accounts.throttling.axes_username"
 # Behind reverse proxies, count them so lock-outs see the person's address, not the proxy's.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+
+# Single sign-on with the department's identity provider (OpenID Connect: Microsoft Entra ID or any other),
+# on when OIDC_RP_CLIENT_ID is set (accounts/oidc.py, README "Single sign-on"). The sign-in page then offers
+# "Sign in with your organisation account" beside email and password. People are matched to their existing
+# account by verified email address; nobody is created here, and roles stay in the service.
+# https://mozilla-django-oidc.readthedocs.io/en/stable/settings.html
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
+# Entra ID does not send email_verified: set 0 there only if your tenant's email addresses are ones it owns.
+OIDC_REQUIRE_VERIFIED_EMAIL = env.bool("OIDC_REQUIRE_VERIFIED_EMAIL", default=True)
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # no self-registration: an administrator adds people
+OIDC_STORE_ID_TOKEN = False
+OIDC_CALLBACK_CLASS = "mozilla_django_oidc.views.OIDCAuthenticationCallbackView"
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/"
+if OIDC_ENABLED:
+    _oidc_missing = [
+        name
+        for name in (
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+            "OIDC_OP_JWKS_ENDPOINT",
+        )
+        if not globals()[name]
+    ]
+    if _oidc_missing:
+        raise environ.ImproperlyConfigured(f"OIDC_RP_CLIENT_ID is set: set {', '.join(_oidc_missing)} too.")
+    AUTHENTICATION_BACKENDS.append("accounts.oidc.OrganisationAccountBackend")
 
 # ------------------------------------------------------------------------------
 # Internationalisation
@@ -390,6 +434,42 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
     }
+}
+
+# ------------------------------------------------------------------------------
+# The read-only API (/api/v1/, api/README.md, docs/api.md): Django REST framework, personal tokens
+# https://www.django-rest-framework.org/api-guide/settings/
+REST_FRAMEWORK = {
+    # A token first: its WWW-Authenticate header makes a request without credentials answer 401. The signed-in
+    # session is accepted too (read-only, CSRF checks on), for the docs page's "Try it out" and a browser.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Requests per token (per person when signed in), e.g. "600/minute"; counted in the default cache.
+API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="600/minute")
+# https://drf-spectacular.readthedocs.io/en/latest/settings.html
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IMA Portal API",
+    "DESCRIPTION": "Read-only access to what you may see in IMA Portal: departments, the framework, assessments "
+    "and their ratings, recommendations, action plans, actions and their progress, network meetings.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"ActionStatusEnum": "actionplans.choices.ActionStatus"},
 }
 
 # ------------------------------------------------------------------------------

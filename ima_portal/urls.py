@@ -10,6 +10,7 @@ admin.site.site_title = "IMA Portal admin"
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("accounts/api-tokens/", include("api.token_urls")),
     path("accounts/", include("accounts.urls")),
     path("help/", include("common.pages")),
     path("", include("assessments.urls")),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("network/", include("network.urls")),
     path("public/", include("public.urls")),
     path("monitoring/", include("monitoring.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

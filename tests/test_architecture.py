@@ -45,6 +45,8 @@ ALLOWED = {
     # A department's own monitoring of its teams: it renders its letters with the reports app's PDF pipeline
     # (reports.rendering), so it sits above reports; nothing imports it but demo.
     "monitoring": {"common", "accounts", "notifications", "assessments", "actionplans", "reports"},
+    # The read-only API reads through the selectors of the apps it shows (never reports' or dashboards').
+    "api": {"common", "accounts", "notifications", "assessments", "actionplans", "network"},
     "demo": {
         "common",
         "accounts",
@@ -55,6 +57,7 @@ ALLOWED = {
         "network",
         "dashboards",
         "monitoring",
+        "api",
     },
 }
 CONFIGURATION = "ima_portal"

@@ -45,7 +45,7 @@ from tests.authz.session import (
     requested_keys,
     url_for,
 )
-from tests.authz.table import OK, Rule, expected_status, profile
+from tests.authz.table import OK, Rule, api_profile, expected_status, profile
 from tests.authz.targets import ADMIN_SAMPLES, TARGETS, base_key
 from tests.authz.world import DEPARTMENT_A, DEPARTMENT_B
 
@@ -88,6 +88,16 @@ MONITORING_ROLE_FIRST = {"contributor_a": 403}
 NOBODY = profile(                      LOGIN,    404,   404,   404,          404,     404,         404)  # fmt: skip
 # The admin site: administrators only; everyone else is sent to its sign-in page
 ADMIN_SITE = {**dict.fromkeys(ROLES, ADMIN_LOGIN), "administrator": OK}
+
+# The read-only API (issue 18): a token or a signed-in session sees what its person's pages show; 401 without one.
+API_SIGNED_IN = api_profile(SIGNED_IN)
+API_OWN_DEPARTMENT_READ = api_profile(OWN_DEPARTMENT_READ)
+API_DRAFT_READ = api_profile(DRAFT_READ)
+API_TNA_ONLY_READ = api_profile(TNA_ONLY_READ)
+# A person's own API token (lead A's): nobody else's business
+OWN_TOKEN = profile(LOGIN, OK, 404, 404, 404, 404, 404)
+# Single sign-on (OpenID Connect) when it is not configured, as in the matrix: the URLs answer 404.
+NOT_CONFIGURED = profile(404, 404, 404, 404, 404, 404, 404)
 
 SIGNED_IN_REDIRECTED = profile(OK, 302, 302, 302, 302, 302, 302)
 NETWORK_MEMBERS_REFUSED_BEFORE_METHOD = {"lead_a": 403, "lead_b": 403, "contributor_a": 403, "no_role": 403}
@@ -430,6 +440,33 @@ EXPECTED = {
     "monitoring:answer_evidence": Rule(MONITORING_MEMBERS),
     "monitoring:answer_evidence@shared": Rule(MONITORING_SHARED),
     "monitoring:letter_download": Rule(MONITORING_LEAD),
+    # Single sign-on (accounts/oidc.py) is not set up in the matrix: its URLs answer 404 to everyone
+    "oidc_authentication_init": Rule(NOT_CONFIGURED, post=200, why="OIDC_RP_CLIENT_ID unset"),
+    "oidc_authentication_callback": Rule(NOT_CONFIGURED, post=200, why="OIDC_RP_CLIENT_ID unset"),
+    # The read-only API (issue 18): GET only, scoped like the pages; the docs page is a signed-in page
+    "api:department-list": Rule(API_SIGNED_IN),
+    "api:department-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:framework-list": Rule(API_SIGNED_IN),
+    "api:framework-detail": Rule(API_SIGNED_IN),
+    "api:assessment-list": Rule(API_SIGNED_IN),
+    "api:assessment-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:assessment-detail@draft": Rule(API_DRAFT_READ),
+    "api:assessment-detail@in_review": Rule(API_OWN_DEPARTMENT_READ, why="shown without TNA's unpublished work"),
+    "api:recommendation-list": Rule(API_SIGNED_IN),
+    "api:recommendation-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:recommendation-detail@in_review": Rule(API_TNA_ONLY_READ),
+    "api:actionplan-list": Rule(API_SIGNED_IN),
+    "api:actionplan-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:action-list": Rule(API_SIGNED_IN),
+    "api:action-detail": Rule(API_OWN_DEPARTMENT_READ),
+    "api:meeting-list": Rule(API_SIGNED_IN),
+    "api:meeting-detail": Rule(API_SIGNED_IN),
+    "api:schema": Rule(API_SIGNED_IN),
+    "api:docs": Rule(SIGNED_IN),
+    # Personal API tokens: each person's own, on their account
+    "api_tokens:list": Rule(SIGNED_IN),
+    "api_tokens:new": Rule(SIGNED_IN, post=200),
+    "api_tokens:revoke": Rule(OWN_TOKEN, post=302),
     # The admin site: one rule for every URL in the admin namespace, requested on ADMIN_SAMPLES
     "admin:*": Rule(ADMIN_SITE, post=200),
 }

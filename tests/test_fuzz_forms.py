@@ -99,6 +99,8 @@ POST_FORMS = {
     "monitoring:round_cite",
     "monitoring:answer_edit",
     "monitoring:answer_review",
+    "api_tokens:new",
+    "api_tokens:revoke",
 }
 # Pages, files and feeds: GET only (the hardening tests check that POST changes nothing there).
 NOT_FORMS = {
@@ -170,6 +172,27 @@ NOT_FORMS = {
     "monitoring:team_answers",
     "monitoring:answer_evidence",
     "monitoring:letter_download",
+    # The read-only API (JSON; every other method 405), its schema and docs page, the token list
+    "api:department-list",
+    "api:department-detail",
+    "api:framework-list",
+    "api:framework-detail",
+    "api:assessment-list",
+    "api:assessment-detail",
+    "api:recommendation-list",
+    "api:recommendation-detail",
+    "api:actionplan-list",
+    "api:actionplan-detail",
+    "api:action-list",
+    "api:action-detail",
+    "api:meeting-list",
+    "api:meeting-detail",
+    "api:schema",
+    "api:docs",
+    "api_tokens:list",
+    # Single sign-on: redirects to and from the identity provider (404 when it is not set up)
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
 }
 # Shown only to a person who has set up two-factor authentication and given a code this session: the crawl's
 # people have not. Neither form has a field to fuzz (a button each); accounts/tests/views/test_two_factor.py

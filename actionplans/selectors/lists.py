@@ -77,6 +77,16 @@ def assessments_awaiting_plan(user):
     )
 
 
+def recommendations_visible_to(user):
+    """Every recommendation the person may see: of assessments whose TNA work they see (the recommendation
+    list's rule, accounts.access.sees_tna_work), by department, newest assessment first, then number."""
+    return (
+        Recommendation.objects.filter(access.tna_work_scope_q(user, "assessment__"))
+        .select_related("assessment__department", "theme", "area")
+        .order_by("assessment__department__name", "-assessment__year", "-assessment_id", "number", "pk")
+    )
+
+
 def recommendations_for_assessment(assessment):
     """An assessment's recommendations with how many actions answer each (one query)."""
     return list(

@@ -24,12 +24,15 @@ def plan_for_user_or_404(user, pk):
     return plan
 
 
-def action_for_user_or_404(user, pk):
-    action = (
-        Action.objects.filter(access.department_scope_q(user, "plan__assessment__department"), pk=pk)
-        .select_related("plan__assessment__department", "plan__assessment__framework", "recommendation", "owner_user")
-        .first()
+def actions_visible_to(user):
+    """Actions of the plans the person may see (plans_visible_to's scope)."""
+    return Action.objects.filter(access.department_scope_q(user, "plan__assessment__department")).select_related(
+        "plan__assessment__department", "plan__assessment__framework", "recommendation", "owner_user"
     )
+
+
+def action_for_user_or_404(user, pk):
+    action = actions_visible_to(user).filter(pk=pk).first()
     if action is None:
         raise Http404("No such action")
     return action

@@ -88,3 +88,22 @@ def test_production_refuses_the_example_secret_key_however_long(tmp_path):
 def test_the_development_defaults_still_start_with_debug_on():
     result = run_manage("check", env={"DEBUG": "1", "DJANGO_READ_DOT_ENV_FILE": "0"})
     assert result.returncode == 0, result.stderr
+
+
+def test_single_sign_on_needs_every_endpoint_once_a_client_id_is_set():
+    refused = run_manage("check", env={"OIDC_RP_CLIENT_ID": "ima-portal"})
+    assert refused.returncode != 0
+    assert "OIDC_RP_CLIENT_ID is set: set OIDC_RP_CLIENT_SECRET, OIDC_OP_AUTHORIZATION_ENDPOINT" in refused.stderr
+    issuer = "https://login.example.gov.uk"
+    complete = {
+        "OIDC_RP_CLIENT_ID": "ima-portal",
+        "OIDC_RP_CLIENT_SECRET": "secret",
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": f"{issuer}/authorize",
+        "OIDC_OP_TOKEN_ENDPOINT": f"{issuer}/token",
+        "OIDC_OP_USER_ENDPOINT": f"{issuer}/userinfo",
+        "OIDC_OP_JWKS_ENDPOINT": f"{issuer}/keys",
+    }
+    result = run_manage("diffsettings", "--all", env=complete)
+    assert result.returncode == 0, result.stderr
+    assert "accounts.oidc.OrganisationAccountBackend" in result.stdout
+    assert "OIDC_ENABLED = True" in result.stdout

@@ -81,6 +81,11 @@ def open_actions(today=None):
     return decorate_actions(actions, today)
 
 
+def meetings_listed():
+    """Every meeting, newest first (a queryset: page it); each meeting's page is meeting_detail."""
+    return Meeting.objects.order_by("-date", "-start_time", "-pk")
+
+
 def meeting_detail(pk, today=None):
     """One meeting with everything its page shows, in a fixed number of queries; 404 when it does not exist."""
     meeting = get_object_or_404(

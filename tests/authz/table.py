@@ -6,6 +6,13 @@ from .runner import ADMIN_LOGIN, LOGIN
 from .session import ROLES
 
 OK = "ok"  # the URL's success code for the method (Rule.get / Rule.post)
+# The API (/api/) answers a request without a token or session 401, before its method is looked at.
+API_SIGN_IN = 401
+
+
+def api_profile(page_profile):
+    """A page's profile for the API: the same people, but anonymous requests get 401 (not sent to sign in)."""
+    return {**page_profile, "anonymous": API_SIGN_IN}
 
 
 def profile(*outcomes):
@@ -42,5 +49,5 @@ def expected_status(rule, role, method):
         return success if override == OK else override
     if success is None:
         # Django's method decorators sit inside login_required: sign-in first, then 405.
-        return outcome if outcome in (LOGIN, ADMIN_LOGIN) else 405
+        return outcome if outcome in (LOGIN, ADMIN_LOGIN, API_SIGN_IN) else 405
     return success if outcome == OK else outcome

@@ -283,6 +283,18 @@ TARGETS = {
     "monitoring:answer_evidence": lambda w: {"pk": w.objects["monitoring_answer"].pk},
     "monitoring:answer_evidence@shared": lambda w: {"pk": w.objects["monitoring_shared_answer"].pk},
     "monitoring:letter_download": lambda w: {"pk": w.objects["monitoring_letter"].pk},
+    # The read-only API (issue 18)
+    "api_tokens:revoke": lambda w: {"pk": w.objects["api_token"].pk},
+    "api:department-detail": lambda w: {"slug": w.a.department.slug},
+    "api:framework-detail": lambda w: {"slug": w.a.published.framework.slug},
+    "api:assessment-detail": lambda w: {"pk": w.a.published.pk},
+    "api:assessment-detail@draft": lambda w: {"pk": w.a.draft.pk},
+    "api:assessment-detail@in_review": lambda w: {"pk": w.a.in_review.pk},
+    "api:recommendation-detail": lambda w: {"pk": w.a.objects["recommendation"].pk},
+    "api:recommendation-detail@in_review": lambda w: {"pk": w.a.objects["in_review_recommendation"].pk},
+    "api:actionplan-detail": lambda w: {"pk": w.a.objects["plan"].pk},
+    "api:action-detail": lambda w: {"pk": w.a.objects["action"].pk},
+    "api:meeting-detail": lambda w: {"pk": w.meeting.pk},
 }
 
 

@@ -15,6 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import User
+from api.services import token_create
 from assessments.services.framework import framework_load_file
 from network.models import AgendaItem, Attendance, DiscussionItem, Meeting, MeetingAction, MeetingPaper
 from reports.models import PublicRelease, ReportKind
@@ -134,6 +135,7 @@ def build_world():
     o["reset_token"] = default_token_generator.make_token(reset_user)
     o.update(monitoring_world(a, prefix="monitoring_"))
     o.update(monitoring_world(b, prefix="monitoring_b_"))
+    o["api_token"], _ = token_create(user=a.lead, name="Lead A's spreadsheet")
     return world
 
 

@@ -41,6 +41,8 @@ ROLES = {
     "anonymous": None,
 }
 ADMIN = re.compile(r"^/admin/")
+# The API's docs page is Swagger UI (drf-spectacular-sidecar), a developer tool like the admin site: left out.
+API_DOCS = re.compile(r"^/api/(docs|schema)/")
 SIGN_OUT = re.compile(r"^/accounts/logout/")
 DOWNLOAD_URLS = re.compile(
     r"\.(pdf|csv|json|atom|xlsx|xls|ics|zip|docx?|odt|ods)$|/(download|export)(/|$)", re.IGNORECASE
@@ -84,6 +86,8 @@ def why_not_follow(url, origin):
         return "other sites"
     if ADMIN.search(parts.path):
         return "Django admin"
+    if API_DOCS.search(parts.path):
+        return "the API's Swagger UI"
     if SIGN_OUT.search(parts.path):
         return "sign-out"
     if DOWNLOAD_URLS.search(parts.path) or DOWNLOAD_VIEWS.search(kind_of(url).split(":")[-1]):

@@ -20,6 +20,7 @@ from accounts.tests.factories import contributor_of
 from actionplans.choices import PlanStatus
 from actionplans.models import NextStep
 from actionplans.tests.factories import RecommendationFactory, plan_with_actions
+from api.services import token_create
 from assessments.models import AreaRating, Assessment, Evidence, FactualComment, RatingLevel, ThemeSummary
 from assessments.tests.factories import published_assessment, stored_assessment
 from monitoring.models import Team
@@ -243,6 +244,8 @@ def build_world(*, framework, department, lead, contributor, assessor, administr
         _failed_report_job(world, assessor)
         _public_release(world, assessor)
         _monitoring(world, department, lead, contributor)
+        # A personal API token, so the crawl finds its revoke form on the lead's token list.
+        token_create(user=lead, name="Fuzzed spreadsheet")
     return world
 
 
