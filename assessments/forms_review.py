@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.html import escape
 
-from common.fields import GovDateField
+from common.fields import PAST, GovDateField
 from common.forms import VersionedForm, form_helper
 
 from .forms import LevelField
@@ -141,6 +141,8 @@ class PublishForm(forms.Form):
         real_message="Date of publication must be a real date",
         part_message="Date of publication must include a {part}",
         year_message="Date of publication must be between 2000 and 2100",
+        when=PAST,
+        when_message="The date of publication must be today or in the past",
         label="Date of publication",
         help_text="The date the report is published. For example, 27 3 2025",
     )

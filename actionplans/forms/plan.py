@@ -6,9 +6,13 @@ from accounts.models import User
 from actionplans.choices import ActionStatus, Priority
 from actionplans.imports import MORE_PROBLEMS
 from actionplans.models import Recommendation
-from common.fields import GovDateField, PersonChoiceField
+from common.dates import date_label
+from common.fields import FUTURE, PAST, GovDateField, PersonChoiceField
 from common.forms import ImportFileForm, VersionedForm, form_helper
 from common.names import first_messages
+
+DUE_DATE_IN_PAST = "The date the action is due must be today or in the future"
+UPDATE_BEFORE_PLAN = "The date of the update must be on or after {started}, when the action plan was started"
 
 
 class ActionForm(VersionedForm):
@@ -57,11 +61,18 @@ class ActionForm(VersionedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select a priority", "invalid_choice": "Select a priority"},
     )
-    due_date = GovDateField(noun="due date", label="Due for completion", help_text="For example, 31 3 2027")
+    due_date = GovDateField(
+        noun="due date",
+        label="Due for completion",
+        help_text="For example, 31 3 2027",
+        when=FUTURE,
+        when_message=DUE_DATE_IN_PAST,
+    )
 
     def __init__(self, *args, plan, members, action=None, submit_label="Save action", **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
+        self.fields["due_date"].keep = action.due_date if action is not None else None
         self.fields["owner_user"].queryset = User.objects.filter(pk__in=[m.pk for m in members]).order_by("full_name")
         layout = [
             Field.textarea("description", rows=5),
@@ -95,10 +106,13 @@ class ProgressUpdateForm(forms.Form):
         },
     )
     status = forms.ChoiceField(label="Status", required=False)
-    date = GovDateField(noun="date of the update", label="Date of the update", help_text="For example, 27 3 2026")
+    date = GovDateField(
+        noun="date of the update", label="Date of the update", help_text="For example, 27 3 2026", when=PAST
+    )
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
+        self.action = action
         current = ActionStatus(action.status)
         self.fields["status"].choices = [("", f"Keep as {current.label}")] + [
             (value, label) for value, label in ActionStatus.choices if value != current
@@ -115,8 +129,9 @@ class ProgressUpdateForm(forms.Form):
 
     def clean_date(self):
         value = self.cleaned_data.get("date")
-        if value and value > timezone.localdate():
-            raise forms.ValidationError("The date of the update must be today or in the past")
+        started = timezone.localdate(self.action.plan.created_at)
+        if value and value < started:
+            raise forms.ValidationError(UPDATE_BEFORE_PLAN.format(started=date_label(started)))
         return value
 
 

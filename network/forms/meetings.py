@@ -6,7 +6,7 @@ from django.utils import timezone
 from accounts.models import Department, User
 from accounts.selectors import active_kim_lead_q
 from actionplans.choices import ActionStatus
-from common.fields import GovDateField, IdChoicesField, PersonChoiceField
+from common.fields import FUTURE, GovDateField, IdChoicesField, PersonChoiceField
 from common.forms import VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload
 from network.models import DEFAULT_MEETING_TITLE, Meeting
@@ -19,6 +19,7 @@ AGENDA_ITEM_TOO_LONG = "Each agenda item must be 300 characters or fewer: item {
 TOO_MANY_AGENDA_ITEMS = f"An agenda can have up to {MAX_AGENDA_ITEMS} items"
 END_WITHOUT_START = "Enter a start time, or leave the end time empty"
 END_BEFORE_START = "The end time must be after the start time"
+PLANNED_IN_PAST = "The date of a planned meeting must be today or in the future"
 
 
 class MeetingForm(VersionedForm):
@@ -151,6 +152,9 @@ class MeetingForm(VersionedForm):
             self.add_error("original_date", ORIGINAL_DATE_SAME_AS_DATE)
         if status == Meeting.Status.HELD and when and when > timezone.localdate():
             self.add_error("status", HELD_BEFORE_DATE)
+        unchanged = self.meeting is not None and self.meeting.date == when
+        if status != Meeting.Status.HELD and when and when < timezone.localdate() and not unchanged:
+            self.add_error("date", PLANNED_IN_PAST)
         return data
 
 
@@ -295,6 +299,8 @@ class MeetingActionForm(VersionedForm):
         help_text="For example, 31 3 2027",
         required_message="Enter the day, month and year the action is due",
         real_message="The due date must be a real date, like 31 3 2027",
+        when=FUTURE,
+        when_message="The date the action is due must be today or in the future",
     )
     status = forms.ChoiceField(
         choices=ActionStatus.choices,
@@ -315,6 +321,7 @@ class MeetingActionForm(VersionedForm):
         super().__init__(*args, **kwargs)
         if action is None:
             del self.fields["version"]
+        self.fields["due_date"].keep = action.due_date if action is not None else None
         self.fields["owner_user"].queryset = _owner_choices()
         self.helper = form_helper(
             Field.textarea("description"),

@@ -17,6 +17,7 @@ from .roles import require_network_manager
 REARRANGED_NEEDS_ORIGINAL_DATE = "Enter the date the meeting was first planned"
 ORIGINAL_DATE_SAME_AS_DATE = "The date first planned must be different from the new date"
 HELD_BEFORE_DATE = "A meeting can be recorded as held only on or after its date"
+ATTENDANCE_BEFORE_MEETING = "Attendance can be recorded on or after the day of the meeting"
 STALE = "{who} changed {what} at {when}, after you opened this page. Your changes have not been saved."
 
 MEETING_FIELDS = (
@@ -132,6 +133,8 @@ def meeting_attendance_set(*, meeting, departments, by, version):
     """
     require_network_manager(by)
     meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    if meeting.date > timezone.localdate():
+        raise ServiceError(ATTENDANCE_BEFORE_MEETING)
     check_version(meeting, version, STALE, field="attendance_version", what="the attendance")
     next_version(meeting, "attendance_version")
     save_with_history(meeting, by=by, reason="Attendance recorded", update_fields=["attendance_version"])

@@ -172,3 +172,15 @@ def test_history_page_tells_the_story(client, assessor, lead_a, assessment_a):
         assessor.full_name,
     ):
         assert text in page, text
+
+
+def test_progress_cannot_be_dated_before_the_plan_started(client, assessor, lead_a, contributor_a, assessment_a):
+    plan = steps.accepted(assessor, lead_a, assessment_a)
+    client.force_login(lead_a)
+    page = assert_error_page(
+        client.post(
+            reverse("actionplans:progress_create", args=[plan.actions.first().pk]),
+            {"commentary": "Long ago", "status": "", "date_0": "1", "date_1": "1", "date_2": "2001"},
+        ),
+    )
+    assert "The date of the update must be on or after" in page and "when the action plan was started" in page
