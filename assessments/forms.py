@@ -15,6 +15,7 @@ from django.utils.html import escape
 from common.fields import GovDateField
 from common.forms import ImportFileForm, VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload, size_limit_words
+from common.widgets import Textarea
 
 from .models import Assessment
 from .services.lifecycle import ASSESSOR_TYPES
@@ -138,7 +139,7 @@ class AreaSelfAssessmentForm(VersionedForm):
     conflict_fields = {"Rating": "self_rating", "Narrative": "narrative"}
 
     narrative = forms.CharField(
-        widget=forms.Textarea,
+        widget=Textarea,
         required=False,
         max_length=10000,
         error_messages={"max_length": "The narrative must be 10,000 characters or fewer"},

@@ -3,6 +3,7 @@ from django import forms
 from django.conf import settings
 
 from common.forms import form_helper
+from common.widgets import Textarea
 
 from .models import ReportKind
 from .rules import kinds_for
@@ -48,7 +49,7 @@ class ReissueForm(forms.Form):
 
     reason = forms.CharField(
         label="Why are you issuing a new version?",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         max_length=2000,
         required=False,
         help_text="For example, corrects the date of the fieldwork in the Background. The department sees this.",

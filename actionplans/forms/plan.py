@@ -10,6 +10,7 @@ from common.dates import date_label
 from common.fields import FUTURE, PAST, GovDateField, PersonChoiceField
 from common.forms import ImportFileForm, VersionedForm, form_helper
 from common.names import first_messages
+from common.widgets import Textarea
 
 DUE_DATE_IN_PAST = "The date the action is due must be today or in the future"
 UPDATE_BEFORE_PLAN = "The date of the update must be on or after {started}, when the action plan was started"
@@ -37,7 +38,7 @@ class ActionForm(VersionedForm):
     description = forms.CharField(
         label="Action",
         max_length=5000,
-        widget=forms.Textarea,
+        widget=Textarea,
         help_text="What the department will do to address the recommendation and reduce the risk.",
         error_messages={"required": "Enter the action", "max_length": "The action must be 5000 characters or fewer"},
     )
@@ -98,7 +99,7 @@ class ProgressUpdateForm(forms.Form):
     commentary = forms.CharField(
         label="What has happened",
         max_length=5000,
-        widget=forms.Textarea,
+        widget=Textarea,
         help_text="This appears, with its date, in the plan's Additional commentary.",
         error_messages={
             "required": "Enter what has happened since the last update",
@@ -140,7 +141,7 @@ class PlanCloseForm(forms.Form):
         label="Why the plan can be closed (optional)",
         required=False,
         max_length=5000,
-        widget=forms.Textarea,
+        widget=Textarea,
         help_text="For example, what the department achieved and what TNA will keep an eye on.",
         error_messages={"max_length": "The comment must be 5000 characters or fewer"},
     )

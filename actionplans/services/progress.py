@@ -6,9 +6,15 @@ from actionplans.models import Action, ProgressUpdate
 from common.errors import ServiceError
 from common.history import save_with_history
 
-from .common import NOT_MEMBER, require_member
+from .common import NOT_PROGRESS_AUTHOR, require_progress_author
 
-__all__ = ["COMMENTARY_REQUIRED", "DATE_IN_FUTURE", "NOT_MEMBER", "PLAN_NOT_TRACKING", "progress_update_create"]
+__all__ = [
+    "COMMENTARY_REQUIRED",
+    "DATE_IN_FUTURE",
+    "NOT_PROGRESS_AUTHOR",
+    "PLAN_NOT_TRACKING",
+    "progress_update_create",
+]
 
 PLAN_NOT_TRACKING = "You can record progress only on an accepted action plan that has not been closed"
 DATE_IN_FUTURE = "The date of the update must be today or in the past"
@@ -23,7 +29,7 @@ def progress_update_create(*, action, by, commentary, date=None, status=""):
         .select_related("plan__assessment__department", "recommendation")
         .get(pk=action.pk)
     )
-    require_member(by, action.plan.assessment.department)
+    require_progress_author(by, action)
     if not action.plan.tracks_progress:
         raise ServiceError(PLAN_NOT_TRACKING)
     today = timezone.localdate()

@@ -3,13 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts import access
 from actionplans.forms import ActionForm, ProgressUpdateForm
 from actionplans.models import ProgressUpdate
 from actionplans.permissions import plan_permissions
 from actionplans.selectors.plans import action_for_user_or_404, plan_for_user_or_404
 from actionplans.selectors.rows import action_row
 from actionplans.services.actions import action_create, action_delete, action_update
-from actionplans.services.common import require_lead, require_member
+from actionplans.services.common import require_lead, require_progress_author
 from actionplans.services.progress import progress_update_create
 from common.forms import ConfirmForm
 from common.requests import posted, run_service
@@ -113,6 +114,9 @@ def action_detail(request, pk):
         "row": action_row(action, today=today()),
         "updates": list(updates),
         "perms": plan_permissions(request.user, action.plan),
+        "may_record_progress": access.may_record_progress(
+            request.user, department=action.plan.assessment.department, owner_user_id=action.owner_user_id
+        ),
     }
     return render(request, "actionplans/action_detail.html", context)
 
@@ -121,7 +125,7 @@ def action_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def progress_create_view(request, pk):
     action = action_for_user_or_404(request.user, pk)
-    require_member(request.user, action.plan.assessment.department)
+    require_progress_author(request.user, action)
     form = ProgressUpdateForm(posted(request), action=action)
     if form.is_valid():
         _, ok = run_service(

@@ -9,6 +9,7 @@ from actionplans.choices import ActionStatus
 from common.fields import FUTURE, GovDateField, IdChoicesField, PersonChoiceField
 from common.forms import VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload
+from common.widgets import Textarea
 from network.models import DEFAULT_MEETING_TITLE, Meeting
 from network.services.meetings import HELD_BEFORE_DATE, ORIGINAL_DATE_SAME_AS_DATE, REARRANGED_NEEDS_ORIGINAL_DATE
 
@@ -87,14 +88,16 @@ class MeetingForm(VersionedForm):
     agenda = forms.CharField(
         label="Agenda (optional)",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=12000,
+        widget=Textarea(attrs={"rows": 8}),
         help_text="One item per line, in the order they will be taken",
+        error_messages={"max_length": "The agenda must be 12,000 characters or fewer"},
     )
     other_attendees = forms.CharField(
         label="Other attendees (optional)",
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=Textarea(attrs={"rows": 3}),
         help_text="Speakers, guests and observers who are not a department's KIM lead",
         error_messages={"max_length": "Other attendees must be 2000 characters or fewer"},
     )
@@ -174,7 +177,7 @@ class DiscussionItemForm(VersionedForm):
     summary = forms.CharField(
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=Textarea(attrs={"rows": 6}),
         help_text="What was discussed and agreed",
         error_messages={"max_length": "The summary must be 5000 characters or fewer"},
     )
@@ -274,7 +277,7 @@ class MeetingActionForm(VersionedForm):
     description = forms.CharField(
         label="Action",
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         error_messages={"required": "Describe the action", "max_length": "The action must be 2000 characters or fewer"},
     )
     owner = forms.CharField(

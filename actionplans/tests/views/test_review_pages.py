@@ -76,6 +76,8 @@ def test_closing_by_agreement(client, assessor, lead_a, assessment_a):
 def test_owner_completes_an_action(client, assessor, lead_a, contributor_a, assessment_a):
     plan = steps.accepted(assessor, lead_a, assessment_a)
     action = plan.actions.first()
+    action.owner_user = contributor_a
+    action.save()
     today = timezone.localdate()
     client.force_login(contributor_a)
     response = client.post(
@@ -98,6 +100,8 @@ def test_owner_completes_an_action(client, assessor, lead_a, contributor_a, asse
 def test_progress_form_errors(client, assessor, lead_a, contributor_a, assessment_a):
     plan = steps.accepted(assessor, lead_a, assessment_a)
     action = plan.actions.first()
+    action.owner_user = contributor_a
+    action.save()
     tomorrow = timezone.localdate() + timedelta(days=1)
     client.force_login(contributor_a)
     assert_error_page(
@@ -184,3 +188,15 @@ def test_progress_cannot_be_dated_before_the_plan_started(client, assessor, lead
         ),
     )
     assert "The date of the update must be on or after" in page and "when the action plan was started" in page
+
+
+def test_a_contributor_sees_no_progress_button_on_an_action_they_do_not_own(
+    client, assessor, lead_a, contributor_a, assessment_a
+):
+    action = steps.accepted(assessor, lead_a, assessment_a).actions.first()
+    client.force_login(contributor_a)
+    assert "Add a progress update" not in html(client.get(reverse("actionplans:action_detail", args=[action.pk])))
+    assert client.get(reverse("actionplans:progress_create", args=[action.pk])).status_code == 403
+    action.owner_user = contributor_a
+    action.save()
+    assert "Add a progress update" in html(client.get(reverse("actionplans:action_detail", args=[action.pk])))

@@ -186,3 +186,21 @@ def test_an_action_past_its_due_date_keeps_it_when_corrected(client, assessor, l
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.description == "Corrected"
+
+
+def test_long_text_shows_the_character_count_and_refuses_over_long_text_whole(client, assessor, lead_a, assessment_a):
+    plan = steps.draft(assessor, lead_a, assessment_a, actions=False)
+    client.force_login(lead_a)
+    url = reverse("actionplans:action_create", args=[plan.pk])
+    form = html(client.get(url))
+    assert 'data-module="govuk-character-count" data-maxlength="5000"' in form
+    assert "You can enter up to 5000 characters" in form
+    textarea = form[form.index("<textarea") : form.index("</textarea>")]
+    assert "maxlength" not in textarea and "govuk-js-character-count" in textarea
+    too_long = "x" * 5001
+    recommendation = assessment_a.recommendations.first().pk
+    page = assert_error_page(
+        client.post(url, action_data(recommendation=recommendation, description=too_long)),
+        "The action must be 5000 characters or fewer",
+    )
+    assert too_long in page
