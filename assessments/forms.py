@@ -12,6 +12,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.html import escape
 
+from accounts.models import Department
 from common.fields import GovDateField
 from common.forms import ImportFileForm, VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload, size_limit_words
@@ -110,6 +111,9 @@ class OpenAssessmentForm(forms.Form):
         )
 
 
+YEAR_TAKEN = "{department} already has a self-assessment for {year}. Choose another year"
+
+
 class StartSelfAssessmentForm(forms.Form):
     department = forms.ModelChoiceField(
         queryset=None,
@@ -119,14 +123,41 @@ class StartSelfAssessmentForm(forms.Form):
         error_messages={"required": "Select the department to assess", "invalid_choice": "Select a department"},
     )
 
-    def __init__(self, *args, departments, **kwargs):
+    year = forms.TypedChoiceField(
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="Which year is it for?",
+        error_messages={"required": "Select the year of the self-assessment", "invalid_choice": "Select a year"},
+    )
+
+    def __init__(self, *args, starts, **kwargs):
+        """`starts`: assessments.selectors.assessments.SelfAssessmentStart for each department that can start."""
         super().__init__(*args, **kwargs)
+        self.starts = {start.department.pk: start for start in starts}
         field = self.fields["department"]
-        field.queryset = departments
-        if len(departments) == 1:
+        field.queryset = Department.objects.filter(pk__in=self.starts).order_by("name")
+        if len(starts) == 1:
             field.widget = forms.HiddenInput()
-            field.initial = departments[0].pk
-        self.helper = form_helper(Field.radios("department", legend_size=Size.MEDIUM), form_tag=False)
+            field.initial = starts[0].department.pk
+        years = sorted({year for start in starts for year in start.years})
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+        if len(years) == 1:
+            self.fields["year"].widget = forms.HiddenInput()
+            self.fields["year"].initial = years[0]
+        else:
+            self.fields["year"].initial = years[0]
+        self.helper = form_helper(
+            Field.radios("department", legend_size=Size.MEDIUM),
+            Field.radios("year", legend_size=Size.MEDIUM, inline=True),
+            form_tag=False,
+        )
+
+    def clean(self):
+        data = super().clean()
+        department, year = data.get("department"), data.get("year")
+        if department and year and year not in self.starts[department.pk].years:
+            self.add_error("year", YEAR_TAKEN.format(department=department.name, year=year))
+        return data
 
 
 class AreaSelfAssessmentForm(VersionedForm):
