@@ -123,8 +123,11 @@ class StartSelfAssessmentForm(forms.Form):
         error_messages={"required": "Select the department to assess", "invalid_choice": "Select a department"},
     )
 
+    # Not required: a page sent without it (an older form, a single free year) starts the earliest free year.
     year = forms.TypedChoiceField(
         coerce=int,
+        required=False,
+        empty_value=None,
         widget=forms.RadioSelect,
         label="Which year is it for?",
         error_messages={"required": "Select the year of the self-assessment", "invalid_choice": "Select a year"},
@@ -155,6 +158,8 @@ class StartSelfAssessmentForm(forms.Form):
     def clean(self):
         data = super().clean()
         department, year = data.get("department"), data.get("year")
+        if department and year is None and "year" not in self.errors:
+            year = data["year"] = self.starts[department.pk].years[0]
         if department and year and year not in self.starts[department.pk].years:
             self.add_error("year", YEAR_TAKEN.format(department=department.name, year=year))
         return data

@@ -17,7 +17,7 @@ def test_lead_home_lists_their_departments_assessments(lead_a_client, self_asses
 
 def test_lead_home_without_assessments_offers_to_start_one(lead_a_client):
     page = lead_a_client.get(reverse("home")).content.decode()
-    assert "Your department has no assessments yet" in page
+    assert "Nothing is waiting for your department" in page
     assert reverse("assessments:self_assessment_start") in page
 
 
