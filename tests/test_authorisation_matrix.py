@@ -262,6 +262,7 @@ EXPECTED = {
     "actionplans:action_update": Rule(OWN_DEPARTMENT_LEAD, post=200),
     "actionplans:action_delete": Rule(OWN_DEPARTMENT_LEAD, post=200),
     "actionplans:progress_create": Rule(DEPARTMENT_MEMBERS, post=200),
+    "actionplans:progress_correct": Rule(DEPARTMENT_MEMBERS, post=200),
     # A progress review's next steps (issue 13): the assessor's, changed while TNA writes the report
     "actionplans:next_steps": Rule(ASSESSOR_WRITE, post=200),
     "actionplans:next_steps@published": Rule(ASSESSOR_WRITE, post=200, why="read only: a change is refused"),
@@ -326,6 +327,7 @@ EXPECTED = {
     "network:meeting_ics": Rule(SIGNED_IN),
     "network:meeting_create": Rule(NETWORK_MANAGERS, post=200),
     "network:meeting_edit": Rule(NETWORK_MANAGERS, post=200),
+    "network:meeting_cancel": Rule(NETWORK_MANAGERS, post=200, why="a held meeting: refused"),
     "network:item_add": Rule(NETWORK_MANAGERS, post=200),
     "network:item_edit": Rule(NETWORK_MANAGERS, post=200),
     "network:item_edit@idor": Rule(

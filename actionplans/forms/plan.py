@@ -136,6 +136,20 @@ class ProgressUpdateForm(forms.Form):
         return value
 
 
+class ProgressCorrectionForm(ProgressUpdateForm):
+    """Correcting an update's text or date; its status change, if any, stays as it was."""
+
+    def __init__(self, *args, update, **kwargs):
+        kwargs.setdefault("initial", {"commentary": update.commentary, "date": update.date})
+        super().__init__(*args, action=update.action, **kwargs)
+        del self.fields["status"]
+        self.helper = form_helper(
+            Field.textarea("commentary", rows=5),
+            Field("date"),
+            Submit("submit", "Save correction"),
+        )
+
+
 class PlanCloseForm(forms.Form):
     comment = forms.CharField(
         label="Why the plan can be closed (optional)",

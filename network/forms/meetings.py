@@ -69,8 +69,9 @@ class MeetingForm(VersionedForm):
         help_text="A room and building, or say that the meeting is online",
         error_messages={"max_length": "The location must be 200 characters or fewer"},
     )
+    # Cancelling has its own page (network:meeting_cancel), with a reason and a confirmation.
     status = forms.ChoiceField(
-        choices=Meeting.Status.choices,
+        choices=[(value, label) for value, label in Meeting.Status.choices if value != Meeting.Status.CANCELLED],
         initial=Meeting.Status.PLANNED,
         widget=forms.RadioSelect,
         error_messages={

@@ -18,6 +18,7 @@ class Meeting(models.Model):
         PLANNED = "planned", "Planned"
         REARRANGED = "rearranged", "Rearranged"
         HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
 
     # Still to happen: the next meeting is the earliest of these from today.
     UPCOMING_STATUSES = (Status.PLANNED, Status.REARRANGED)

@@ -200,3 +200,46 @@ def test_a_contributor_sees_no_progress_button_on_an_action_they_do_not_own(
     action.owner_user = contributor_a
     action.save()
     assert "Add a progress update" in html(client.get(reverse("actionplans:action_detail", args=[action.pk])))
+
+
+def test_a_progress_update_is_corrected_with_its_history_kept(client, assessor, lead_a, contributor_a, assessment_a):
+    action = steps.accepted(assessor, lead_a, assessment_a).actions.first()
+    action.owner_user = contributor_a
+    action.save()
+    today = timezone.localdate()
+    client.force_login(contributor_a)
+    data = {
+        "commentary": "Policy drafed",
+        "status": "",
+        "date_0": today.day,
+        "date_1": today.month,
+        "date_2": today.year,
+    }
+    client.post(reverse("actionplans:progress_create", args=[action.pk]), data)
+    update = action.progress_updates.get()
+    detail = html(client.get(reverse("actionplans:action_detail", args=[action.pk])))
+    assert reverse("actionplans:progress_correct", args=[update.pk]) in detail
+    response = client.post(
+        reverse("actionplans:progress_correct", args=[update.pk]), {**data, "commentary": "Policy drafted"}, follow=True
+    )
+    page = html(response)
+    assert "Progress update on 1A corrected" in page and "Policy drafted" in page and "Corrected on" in page
+    assert [record.commentary for record in update.history.order_by("history_date")] == [
+        "Policy drafed",
+        "Policy drafted",
+    ]
+
+
+def test_only_the_author_or_a_lead_corrects_an_update(client, assessor, lead_a, contributor_a, assessment_a):
+    action = steps.accepted(assessor, lead_a, assessment_a).actions.first()
+    today = timezone.localdate()
+    client.force_login(lead_a)
+    data = {"commentary": "Started", "status": "", "date_0": today.day, "date_1": today.month, "date_2": today.year}
+    client.post(reverse("actionplans:progress_create", args=[action.pk]), data)
+    update = action.progress_updates.get()
+    action.owner_user = contributor_a
+    action.save()
+    client.force_login(contributor_a)
+    assert client.post(reverse("actionplans:progress_correct", args=[update.pk]), data).status_code == 403
+    detail = client.get(reverse("actionplans:action_detail", args=[action.pk])).content.decode()
+    assert "Correct this update" not in detail

@@ -136,3 +136,23 @@ def test_a_planned_meeting_cannot_be_dated_in_the_past(assessor_client):
     )
     assert "The date of a planned meeting must be today or in the future" in response.content.decode()
     assert not Meeting.objects.exists()
+
+
+def test_a_planned_meeting_is_cancelled_and_stays_on_record(assessor_client):
+    meeting = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=30), status=Meeting.Status.PLANNED)
+    page = assessor_client.get(f"/network/meetings/{meeting.pk}/").content.decode()
+    assert f"/network/meetings/{meeting.pk}/cancel/" in page
+    assert "Keep the meeting" in assessor_client.get(f"/network/meetings/{meeting.pk}/cancel/").content.decode()
+    response = assessor_client.post(f"/network/meetings/{meeting.pk}/cancel/", follow=True)
+    assert "Meeting cancelled" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CANCELLED
+    assert meeting.history.first().history_change_reason == "Meeting cancelled"
+    calendar = assessor_client.get(f"/network/meetings/{meeting.pk}/meeting.ics").content.decode()
+    assert "STATUS:CANCELLED" in calendar
+
+
+def test_a_held_meeting_cannot_be_cancelled(assessor_client):
+    meeting = MeetingFactory(date=datetime.date(2025, 1, 14), status=Meeting.Status.HELD)
+    response = assessor_client.post(f"/network/meetings/{meeting.pk}/cancel/")
+    assert "A meeting that has been held cannot be cancelled" in response.content.decode()
