@@ -7,7 +7,7 @@ from common.widgets import Textarea
 
 from .models import ReportKind
 from .rules import kinds_for
-from .services import marking_choices
+from .services import REISSUE_NEEDS_REASON, marking_choices
 
 CHOOSE_KIND = "Select which report to produce"
 CHOOSE_MARKING = "Select a protective marking, or No marking"
@@ -56,6 +56,36 @@ class ReissueForm(forms.Form):
         error_messages={"max_length": "The reason must be 2,000 characters or fewer"},
     )
 
-    def __init__(self, *args, **kwargs):
+    protective_marking = forms.ChoiceField(
+        label="Protective marking",
+        help_text="Printed at the top and bottom of every page of the issued report.",
+        required=False,
+        error_messages={"invalid_choice": CHOOSE_MARKING},
+    )
+    # The check page sends the choices back with confirmed=yes: only then is the report issued.
+    confirmed = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, reissue=False, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("protective_marking", settings.REPORTS_PROTECTIVE_MARKING)
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2"), form_tag=False)
+        self.reissue = reissue
+        self.fields["protective_marking"].choices = [
+            (marking, marking or "No marking") for marking in marking_choices()
+        ]
+        layout = [Field.select("protective_marking", label_size=Size.MEDIUM, label_tag="h2")]
+        if reissue:
+            layout.insert(0, Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2"))
+        else:
+            del self.fields["reason"]
+        self.helper = form_helper(*layout, form_tag=False)
+
+    @property
+    def is_confirmed(self):
+        return self.cleaned_data.get("confirmed") == "yes"
+
+    def clean_reason(self):
+        reason = self.cleaned_data.get("reason", "").strip()
+        if self.reissue and not reason:
+            raise forms.ValidationError(REISSUE_NEEDS_REASON)
+        return reason
