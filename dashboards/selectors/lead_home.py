@@ -32,7 +32,7 @@ class NextStep:
 
 
 def _assessment_step(assessment):
-    subject = f"{assessment.get_assessment_type_display()} {assessment.year}"
+    subject = assessment.short_label
     url = reverse("assessments:assessment_detail", args=[assessment.pk])
     waiting = age_label(assessment.submitted_at or assessment.created_at)
     if assessment.status == Status.DRAFT and not assessment.is_tna_led:
@@ -58,7 +58,7 @@ def _assessment_step(assessment):
 
 def _plan_step(plan):
     assessment = plan.assessment
-    subject = f"Action plan for the {assessment.get_assessment_type_display()} {assessment.year}"
+    subject = f"Action plan for the {assessment.short_label}"
     url = reverse("actionplans:plan_detail", args=[plan.pk])
     if plan.status == PlanStatus.DRAFT:
         return subject, "Finish the action plan and submit it to TNA", YOU, "As soon as you can", url, "Continue"
@@ -93,7 +93,7 @@ def lead_next_steps(user):
         steps.append(
             NextStep(
                 assessment.department,
-                f"{assessment.get_assessment_type_display()} {assessment.year}",
+                assessment.short_label,
                 f"Start the action plan answering its {count} recommendation{'s' if count != 1 else ''}",
                 YOU,
                 "As soon as you can",

@@ -47,7 +47,7 @@ def _assessments(user):
         yield WorkItem(
             ASSESSMENTS,
             f"Assessment: {assessment.get_status_display().lower()}",
-            f"{assessment.get_assessment_type_display()} {assessment.year}",
+            assessment.short_label,
             assessment.department,
             reverse("assessments:assessment_detail", args=[assessment.pk]),
             what,
@@ -62,7 +62,7 @@ def _plans(user):
         yield WorkItem(
             PLANS,
             "Action plan",
-            f"Action plan for the {assessment.get_assessment_type_display()} {assessment.year}",
+            f"Action plan for the {assessment.short_label}",
             assessment.department,
             reverse("actionplans:plan_review", args=[plan.pk]),
             "Submitted",
@@ -82,8 +82,7 @@ def _comments(user):
         yield WorkItem(
             COMMENTS,
             "Factual check",
-            f"{count} comment{'s' if count != 1 else ''} on the {assessment.get_assessment_type_display()} "
-            f"{assessment.year}",
+            f"{count} comment{'s' if count != 1 else ''} on the {assessment.short_label}",
             assessment.department,
             reverse("assessments:factual_check", args=[assessment.pk]),
             "First comment",
@@ -103,8 +102,7 @@ def _reports(user):
         yield WorkItem(
             REPORTS,
             "Report",
-            f"{report.get_kind_display()}, version {report.version}, for the "
-            f"{assessment.get_assessment_type_display()} {assessment.year}",
+            f"{report.get_kind_display()}, version {report.version}, for the {assessment.short_label}",
             assessment.department,
             reverse("reports:assessment_reports", args=[assessment.pk]),
             "Issued",

@@ -61,7 +61,7 @@ def test_everyday_journeys_of_every_role(
     page.get_by_text("Filter your work").click()
     page.select_option("#id_kind", "plans")
     journey.press("Apply filters", "assessor-queue-plans")
-    assert "Action plan for the Information Management Assessment 2025" in page.locator("table").first.inner_text()
+    assert "Action plan for the IMA 2025" in page.locator("table").first.inner_text()
     journey.sign_out()
 
     # The KIM lead: what needs doing next, by whom, and the actions due next.
