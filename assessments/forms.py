@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from accounts.models import Department
+from common import widgets
 from common.fields import GovDateField
-from common.forms import ImportFileForm, VersionedForm, form_helper
+from common.forms import FilterForm, ImportFileForm, VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload, size_limit_words
 from common.widgets import Textarea
 
@@ -48,6 +49,44 @@ class LevelField(forms.ChoiceField):
     def clean(self, value):
         value = super().clean(value)
         return self.levels.get(value) if value else None
+
+
+class AssessmentListFilterForm(FilterForm):
+    """The assessments list's filters (GET): a value that is not a choice drops only its own filter."""
+
+    department = forms.ChoiceField(label="Department", required=False)
+    assessment_type = forms.ChoiceField(
+        label="Type", required=False, choices=[("", "Any type"), *Assessment.Type.choices]
+    )
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Assessment.Status.choices])
+
+    def __init__(self, *args, departments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.departments = {department.slug: department for department in departments}
+        choices = [("", "All departments")] + [(department.slug, department.name) for department in departments]
+        self.fields["department"].choices = choices
+        self.fields["department"].widget = widgets.Select(choices=choices)
+        layout = [Field.select("assessment_type"), Field.select("status")]
+        if len(self.departments) > 1:
+            layout.insert(0, Field.select("department"))
+        else:
+            del self.fields["department"]
+        self.helper = form_helper(
+            *layout,
+            Submit("filter", "Apply filters", css_class="govuk-button--secondary"),
+            method="get",
+            show_errors=False,
+        )
+
+    def lookups(self):
+        chosen = self.filters()
+        found = {}
+        if department := self.departments.get(chosen.get("department")):
+            found["department"] = department
+        for name in ("assessment_type", "status"):
+            if chosen.get(name):
+                found[name] = chosen[name]
+        return found
 
 
 class OpenAssessmentForm(forms.Form):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access
 from accounts.models import Department
-from assessments.forms import OpenAssessmentForm, StartSelfAssessmentForm
+from assessments.forms import AssessmentListFilterForm, OpenAssessmentForm, StartSelfAssessmentForm
 from assessments.rules import (
     assessor_may_review,
     lead_may_edit,
@@ -47,8 +47,14 @@ def _led_departments(user):
 @require_GET
 def assessment_list(request):
     user = request.user
-    listing = paginate(request, assessments_listed_for(user), per_page=ASSESSMENTS_PER_PAGE)
+    filter_form = AssessmentListFilterForm(
+        request.GET or None, departments=list(access.visible_departments(user).filter(is_active=True).order_by("name"))
+    )
+    chosen = filter_form.lookups()
+    listing = paginate(request, assessments_listed_for(user).filter(**chosen), per_page=ASSESSMENTS_PER_PAGE)
     context = {
+        "filter_form": filter_form,
+        "filtered": bool(chosen),
         "assessments": progress_add(listing.rows),
         "listing": listing,
         "is_assessor": access.is_assessor(user),
