@@ -11,6 +11,7 @@ from .services import REISSUE_NEEDS_REASON, marking_choices
 
 CHOOSE_KIND = "Select which report to produce"
 CHOOSE_MARKING = "Select a protective marking, or No marking"
+CONFIRM_ISSUE = "Confirm that you have checked the report and want to issue it now"
 
 
 class ReportRequestForm(forms.Form):
@@ -62,8 +63,11 @@ class ReissueForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": CHOOSE_MARKING},
     )
-    # The check page sends the choices back with confirmed=yes: only then is the report issued.
-    confirmed = forms.CharField(required=False, widget=forms.HiddenInput)
+    # An issued version never changes and the department sees it at once: the assessor confirms first.
+    confirmed = forms.BooleanField(
+        label="I have checked the report and want to issue it now",
+        error_messages={"required": CONFIRM_ISSUE},
+    )
 
     def __init__(self, *args, reissue=False, **kwargs):
         kwargs.setdefault("initial", {})
@@ -73,16 +77,15 @@ class ReissueForm(forms.Form):
         self.fields["protective_marking"].choices = [
             (marking, marking or "No marking") for marking in marking_choices()
         ]
-        layout = [Field.select("protective_marking", label_size=Size.MEDIUM, label_tag="h2")]
+        layout = [
+            Field.select("protective_marking", label_size=Size.MEDIUM, label_tag="h2"),
+            Field.checkbox("confirmed"),
+        ]
         if reissue:
             layout.insert(0, Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2"))
         else:
             del self.fields["reason"]
         self.helper = form_helper(*layout, form_tag=False)
-
-    @property
-    def is_confirmed(self):
-        return self.cleaned_data.get("confirmed") == "yes"
 
     def clean_reason(self):
         reason = self.cleaned_data.get("reason", "").strip()

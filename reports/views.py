@@ -92,9 +92,10 @@ def report_reissue(request, assessment_id):
         messages.error(request, ISSUE_ONLY_PUBLISHED)
         return redirect("reports:assessment_reports", assessment.pk)
     form = ReissueForm(posted(request), reissue=bool(panel["issued_reports"]))
-    if form.is_valid() and not panel["may_reissue"]:
+    if form.is_bound and not panel["may_reissue"]:
+        form.is_valid()
         form.add_error(None, ISSUE_ONLY_PUBLISHED)
-    elif form.is_valid() and form.is_confirmed:
+    elif form.is_valid():
         issued, ok = run_service(
             form,
             report_issue,
@@ -106,15 +107,9 @@ def report_reissue(request, assessment_id):
         if ok:
             messages.success(request, ISSUED.format(version=issued.version))
             return redirect("reports:job_detail", issued.jobs.order_by("-pk").first().pk)
-    elif form.is_valid():
-        # Check before issuing: an issued version never changes, so say what will be issued first.
-        next_version = max((issued.version for issued in panel["issued_reports"]), default=0) + 1
-        return render(
-            request,
-            "reports/reissue_check.html",
-            {"panel": panel, "assessment": assessment, "form": form, "next_version": next_version},
-        )
-    return render(request, "reports/reissue.html", {"panel": panel, "assessment": assessment, "form": form})
+    next_version = max((issued.version for issued in panel["issued_reports"]), default=0) + 1
+    context = {"panel": panel, "assessment": assessment, "form": form, "next_version": next_version}
+    return render(request, "reports/reissue.html", context)
 
 
 @login_required
