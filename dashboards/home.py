@@ -21,8 +21,6 @@ from .selectors.work_queue import KINDS, assessor_work_queue, work_queue_counts
 def home(request):
     user = request.user
     context = {"role": access.role_label(user), "departments": list(department_list_for(user))}
-    if not access.is_assessor(user):
-        context.update(home_panels_for(user))
     if access.is_network_participant(user):
         context["next_meeting"] = next_meeting()
         context["show_next_meeting"] = True
@@ -33,6 +31,7 @@ def home(request):
         context.update(_work_queue(request, context["departments"]))
     elif access.is_kim_lead(user):
         template = "home/kim_lead.html"
+        context.update(home_panels_for(user))
         context["next_steps"] = lead_next_steps(user)
         context["can_start_self_assessment"] = lead_may_start_self_assessment(user)
         context["actions_due"] = actions_due_next(user, access.led_department_ids(user), today=timezone.localdate())
