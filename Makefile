@@ -1,11 +1,11 @@
-# IMA Portal: `make run` and `make test` are all a new developer needs.
+# IMA Portal: `make run` and `make test` are all a new developer needs (`make dev` to work on the code).
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 VENDOR := static/vendor/govuk
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: install run test test-fast lint format bench clean worker
+.PHONY: install run dev demo-data test test-fast lint format bench clean worker
 
 install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied .env var/.made
 
@@ -34,12 +34,19 @@ var/.made:
 	mkdir -p var/celery var/media var/screenshots var/staticfiles
 	touch $@
 
-run: install
+demo-data: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_framework
 	$(PY) manage.py load_network_record
 	$(PY) manage.py seed_demo
+
+# As production serves it (DEBUG off, gunicorn, WhiteNoise, GOV.UK error pages), on http://127.0.0.1:$$PORT (8000 unless PORT is set).
+run: demo-data
 	bash scripts/run.sh
+
+# For developers: Django's server with DEBUG on and auto-reload.
+dev: demo-data
+	bash scripts/run.sh --dev
 
 worker: install
 	$(VENV)/bin/celery -A ima_portal worker --loglevel=INFO --concurrency=2

@@ -64,6 +64,14 @@ def is_member(user, department):
     return department.pk in member_department_ids(user)
 
 
+def may_record_progress(user, *, department, owner_user_id):
+    """Progress on an action is recorded by its owner (the person linked to it) or a KIM lead of its
+    department: a contributor updates the actions they own, and a KIM lead answers for the whole plan."""
+    if not is_member(user, department):
+        return False
+    return is_kim_lead(user, department) or (owner_user_id is not None and owner_user_id == user.pk)
+
+
 def role_label(user):
     if is_administrator(user):
         return "Administrator"

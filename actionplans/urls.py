@@ -46,4 +46,5 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", actions.action_update_view, name="action_update"),
     path("actions/<int:pk>/delete/", actions.action_delete_view, name="action_delete"),
     path("actions/<int:pk>/progress/", actions.progress_create_view, name="progress_create"),
+    path("progress/<int:pk>/correct/", actions.progress_correct_view, name="progress_correct"),
 ]

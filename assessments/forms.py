@@ -12,9 +12,12 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.html import escape
 
+from accounts.models import Department
+from common import widgets
 from common.fields import GovDateField
-from common.forms import ImportFileForm, VersionedForm, form_helper
+from common.forms import FilterForm, ImportFileForm, VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload, size_limit_words
+from common.widgets import Textarea
 
 from .models import Assessment
 from .services.lifecycle import ASSESSOR_TYPES
@@ -46,6 +49,44 @@ class LevelField(forms.ChoiceField):
     def clean(self, value):
         value = super().clean(value)
         return self.levels.get(value) if value else None
+
+
+class AssessmentListFilterForm(FilterForm):
+    """The assessments list's filters (GET): a value that is not a choice drops only its own filter."""
+
+    department = forms.ChoiceField(label="Department", required=False)
+    assessment_type = forms.ChoiceField(
+        label="Type", required=False, choices=[("", "Any type"), *Assessment.Type.choices]
+    )
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Assessment.Status.choices])
+
+    def __init__(self, *args, departments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.departments = {department.slug: department for department in departments}
+        choices = [("", "All departments")] + [(department.slug, department.name) for department in departments]
+        self.fields["department"].choices = choices
+        self.fields["department"].widget = widgets.Select(choices=choices)
+        layout = [Field.select("assessment_type"), Field.select("status")]
+        if len(self.departments) > 1:
+            layout.insert(0, Field.select("department"))
+        else:
+            del self.fields["department"]
+        self.helper = form_helper(
+            *layout,
+            Submit("filter", "Apply filters", css_class="govuk-button--secondary"),
+            method="get",
+            show_errors=False,
+        )
+
+    def lookups(self):
+        chosen = self.filters()
+        found = {}
+        if department := self.departments.get(chosen.get("department")):
+            found["department"] = department
+        for name in ("assessment_type", "status"):
+            if chosen.get(name):
+                found[name] = chosen[name]
+        return found
 
 
 class OpenAssessmentForm(forms.Form):
@@ -109,6 +150,9 @@ class OpenAssessmentForm(forms.Form):
         )
 
 
+YEAR_TAKEN = "{department} already has a self-assessment for {year}. Choose another year"
+
+
 class StartSelfAssessmentForm(forms.Form):
     department = forms.ModelChoiceField(
         queryset=None,
@@ -118,14 +162,46 @@ class StartSelfAssessmentForm(forms.Form):
         error_messages={"required": "Select the department to assess", "invalid_choice": "Select a department"},
     )
 
-    def __init__(self, *args, departments, **kwargs):
+    # Not required: a page sent without it (an older form, a single free year) starts the earliest free year.
+    year = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        label="Which year is it for?",
+        error_messages={"required": "Select the year of the self-assessment", "invalid_choice": "Select a year"},
+    )
+
+    def __init__(self, *args, starts, **kwargs):
+        """`starts`: assessments.selectors.assessments.SelfAssessmentStart for each department that can start."""
         super().__init__(*args, **kwargs)
+        self.starts = {start.department.pk: start for start in starts}
         field = self.fields["department"]
-        field.queryset = departments
-        if len(departments) == 1:
+        field.queryset = Department.objects.filter(pk__in=self.starts).order_by("name")
+        if len(starts) == 1:
             field.widget = forms.HiddenInput()
-            field.initial = departments[0].pk
-        self.helper = form_helper(Field.radios("department", legend_size=Size.MEDIUM), form_tag=False)
+            field.initial = starts[0].department.pk
+        years = sorted({year for start in starts for year in start.years})
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+        if len(years) == 1:
+            self.fields["year"].widget = forms.HiddenInput()
+            self.fields["year"].initial = years[0]
+        else:
+            self.fields["year"].initial = years[0]
+        self.helper = form_helper(
+            Field.radios("department", legend_size=Size.MEDIUM),
+            Field.radios("year", legend_size=Size.MEDIUM, inline=True),
+            form_tag=False,
+        )
+
+    def clean(self):
+        data = super().clean()
+        department, year = data.get("department"), data.get("year")
+        if department and year is None and "year" not in self.errors:
+            year = data["year"] = self.starts[department.pk].years[0]
+        if department and year and year not in self.starts[department.pk].years:
+            self.add_error("year", YEAR_TAKEN.format(department=department.name, year=year))
+        return data
 
 
 class AreaSelfAssessmentForm(VersionedForm):
@@ -138,7 +214,7 @@ class AreaSelfAssessmentForm(VersionedForm):
     conflict_fields = {"Rating": "self_rating", "Narrative": "narrative"}
 
     narrative = forms.CharField(
-        widget=forms.Textarea,
+        widget=Textarea,
         required=False,
         max_length=10000,
         error_messages={"max_length": "The narrative must be 10,000 characters or fewer"},

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from common.fields import GovDateField, PeopleChoiceField
 from common.forms import VersionedForm, form_helper
+from common.widgets import Textarea
 
 MONTHS = [("", "Choose a month")] + [(str(number), calendar.month_name[number]) for number in range(1, 13)]
 LONG_TEXT = 20000
@@ -17,7 +18,7 @@ LONG_TEXT = 20000
 def long_text(label, *, help_text="", required=False, noun):
     return forms.CharField(
         label=label,
-        widget=forms.Textarea,
+        widget=Textarea,
         required=required,
         max_length=LONG_TEXT,
         help_text=help_text,

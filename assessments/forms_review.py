@@ -5,8 +5,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.html import escape
 
-from common.fields import GovDateField
+from common.fields import PAST, GovDateField
 from common.forms import VersionedForm, form_helper
+from common.widgets import Textarea
 
 from .forms import LevelField
 
@@ -16,7 +17,7 @@ class AssessorRatingForm(VersionedForm):
 
     assessor_commentary = forms.CharField(
         label="Assessor's commentary",
-        widget=forms.Textarea,
+        widget=Textarea,
         required=False,
         max_length=10000,
         help_text="Findings for the report: what the department does well and what puts information at risk.",
@@ -47,7 +48,7 @@ class ThemeSummaryForm(VersionedForm):
 
     situation_at_time = forms.CharField(
         label="Situation at the time of the IMA",
-        widget=forms.Textarea,
+        widget=Textarea,
         required=False,
         max_length=20000,
         help_text="Started from the IMA report's findings for this theme. Leave a blank line between paragraphs.",
@@ -55,7 +56,7 @@ class ThemeSummaryForm(VersionedForm):
     )
     progress_narrative = forms.CharField(
         label="Progress since",
-        widget=forms.Textarea,
+        widget=Textarea,
         required=False,
         max_length=20000,
         help_text="What changed, what is still outstanding, and any recommendation repeated.",
@@ -97,7 +98,7 @@ class ReturnForm(forms.Form):
 
     comment = forms.CharField(
         label="What should the department change?",
-        widget=forms.Textarea,
+        widget=Textarea,
         max_length=10000,
         help_text="The KIM lead sees this at the top of their task list and in an email.",
         error_messages={
@@ -114,7 +115,7 @@ class ReturnForm(forms.Form):
             name = self.area_field_name(rating)
             self.fields[name] = forms.CharField(
                 label=f"{rating.area.reference} {escape(rating.area.name)} (optional)",
-                widget=forms.Textarea,
+                widget=Textarea,
                 required=False,
                 initial=rating.return_comment,
                 max_length=5000,
@@ -141,6 +142,8 @@ class PublishForm(forms.Form):
         real_message="Date of publication must be a real date",
         part_message="Date of publication must include a {part}",
         year_message="Date of publication must be between 2000 and 2100",
+        when=PAST,
+        when_message="The date of publication must be today or in the past",
         label="Date of publication",
         help_text="The date the report is published. For example, 27 3 2025",
     )

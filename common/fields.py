@@ -6,8 +6,10 @@ from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils import timezone
 
 DATE_PARTS = ("day", "month", "year")
+PAST, FUTURE = "past", "future"
 
 
 class GovDateField(DateInputField):
@@ -17,13 +19,33 @@ class GovDateField(DateInputField):
     include a month", "The due date must be a real date" — or any message in full. Each missing part
     is reported on that part (GOV.UK highlights the input to fix); years outside 2000–2100 are refused
     (a typo such as 20277 would otherwise become a real date, or overflow).
+
+    `when` is the rule a person expects of the date: "past" (today or earlier: a publication, an update
+    on what has happened) or "future" (today or later: a due date, a planned meeting), with the GOV.UK
+    message "The {noun} must be today or in the past/future" unless `when_message` says it in full.
+    A form editing a saved record sets `keep` to the saved date, which is accepted as it is: an action
+    due last year may still have its description corrected.
     """
 
     def __init__(
-        self, *, noun=None, required_message=None, real_message=None, part_message=None, year_message=None, **kwargs
+        self,
+        *,
+        noun=None,
+        required_message=None,
+        real_message=None,
+        part_message=None,
+        year_message=None,
+        when=None,
+        when_message=None,
+        **kwargs,
     ):
         kwargs.setdefault("require_all_fields", False)
         super().__init__(**kwargs)
+        if when not in (None, PAST, FUTURE):
+            raise ValueError(f"when must be {PAST!r} or {FUTURE!r}")
+        self.when = when
+        self.when_message = when_message or f"The {noun} must be today or in the {when}"
+        self.keep = None
         required = required_message or f"Enter the {noun}"
         self.real_message = real_message or f"The {noun} must be a real date"
         if year_message is None:
@@ -44,6 +66,15 @@ class GovDateField(DateInputField):
             raise ValidationError(self.real_message, code="invalid") from error
         if value is not None and not 2000 <= value.year <= 2100:
             raise ValidationError(self.year_message, code="invalid")
+        return value
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is None or value == self.keep or self.when is None:
+            return value
+        today = timezone.localdate()
+        if (self.when == PAST and value > today) or (self.when == FUTURE and value < today):
+            raise ValidationError(self.when_message, code=self.when)
         return value
 
 

@@ -15,15 +15,17 @@ version and when; nothing is overwritten. Messages are the app's constants, with
 
 from django.utils import timezone
 
+from common.dates import time_label
+
 from .errors import StaleVersion
 
 SOMEBODY = "Somebody"
 
 
 def when_label(moment):
-    """As the refusal says it: 14:05 on 25 November 2026 (local time)."""
+    """As the refusal says it, in GOV.UK style: 2:05pm on 25 November 2026 (local time)."""
     local = timezone.localtime(moment)
-    return f"{local:%H:%M} on {local.day} {local:%B %Y}"
+    return f"{time_label(local)} on {local.day} {local:%B %Y}"
 
 
 def who_label(user):

@@ -30,3 +30,22 @@ class Select(forms.Select):
         return mark_safe(  # noqa: S308 - names, values and labels escaped above; flatatt escapes attributes
             f'<select name="{escape(widget["name"])}"{flatatt(widget["attrs"])}>{"".join(parts)}</select>'
         )
+
+
+class Textarea(forms.Textarea):
+    """A <textarea> that refuses over-long text instead of cutting it: the GOV.UK character count.
+
+    Django copies a field's `max_length` into the `maxlength` attribute, and a browser then silently cuts
+    pasted text at the limit, mid-sentence. This widget drops the attribute and marks the textarea for
+    GOV.UK Frontend's character count (`templates/gds/field.html` wraps it and says the limit); the form
+    refuses the text with an error that says the limit, keeping every character typed. Named `Textarea`
+    because crispy-forms-gds picks the GOV.UK class (`govuk-textarea`) from the widget's class name.
+    """
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        if widget_attrs.pop("maxlength", None) is not None:
+            classes = widget_attrs.get("class", "")
+            widget_attrs["class"] = f"{classes} govuk-js-character-count".strip()
+        return context

@@ -3,9 +3,11 @@ from crispy_forms_gds.layout import Field, Fixed, Submit
 from django import forms
 
 from accounts.models import Department
-from common.forms import form_helper
+from common import widgets
+from common.forms import FilterForm, form_helper
 
 from .selectors.crossgov import Filters, sorts
+from .selectors.work_queue import KINDS
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 YEAR_ERRORS = {
@@ -113,3 +115,29 @@ class DashboardFilterForm(forms.Form):
             year_to=year_to,
             sort=data.get("sort") or "name",
         )
+
+
+class WorkQueueFilterForm(FilterForm):
+    """The assessor's work queue filters (GET): a value that is not a choice drops only its own filter."""
+
+    kind = forms.ChoiceField(label="Work", choices=[("", "All work"), *KINDS], required=False)
+    department = forms.ChoiceField(label="Department", choices=[("", "All departments")], required=False)
+
+    def __init__(self, *args, departments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.departments = {department.slug: department for department in departments}
+        self.fields["department"].choices = [("", "All departments")] + [
+            (department.slug, department.name) for department in departments
+        ]
+        self.fields["department"].widget = widgets.Select(choices=self.fields["department"].choices)
+        self.helper = form_helper(
+            Field.select("kind"),
+            Field.select("department"),
+            Submit("filter", "Apply filters", css_class="govuk-button--secondary"),
+            method="get",
+            show_errors=False,
+        )
+
+    def queue_filters(self):
+        chosen = self.filters()
+        return {"kind": chosen.get("kind", ""), "department": self.departments.get(chosen.get("department"))}

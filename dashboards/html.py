@@ -83,7 +83,8 @@ def render_table(table, *, heat=False):
         for row in table.rows
     )
     return mark_safe(  # noqa: S308 - every value above went through escape()
-        f'<div class="app-table-scroll" id="{table.key}-table-wrapper">'
+        f'<div class="app-table-scroll" id="{table.key}-table-wrapper" tabindex="0" role="region" '
+        f'aria-label="{escape(table.caption)}">'
         f'<table class="{css}" id="{table.key}-table">'
         f'<caption class="govuk-table__caption govuk-table__caption--s">{escape(table.caption)}</caption>'
         f'<thead class="govuk-table__head">{_head(table, heat)}</thead>'

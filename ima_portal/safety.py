@@ -2,14 +2,28 @@
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 MINIMUM_SECRET_KEY_LENGTH = 50
 CONSOLE_EMAIL = "django.core.mail.backends.console.EmailBackend"
 
 
-def production_problems(*, secret_key, email_backend, allowed_hosts, base_dir):
-    """What is unsafe about these settings, as sentences for the person starting the service."""
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def production_problems(*, secret_key, email_backend, allowed_hosts, base_dir, site_url="", plain_http=False):
+    """What is unsafe about these settings, as sentences for the person starting the service.
+
+    `plain_http` (no HTTPS redirect, or cookies sent without HTTPS) is what `make run` needs on the loopback
+    address; anywhere else it would send sessions in clear.
+    """
     problems = []
+    host = urlsplit(site_url).hostname or ""
+    if plain_http and host not in LOOPBACK_HOSTS:
+        problems.append(
+            f"SECURE_SSL_REDIRECT or SECURE_COOKIES is off while SITE_URL ({site_url}) is not a loopback "
+            "address: serve over HTTPS."
+        )
     if len(secret_key) < MINIMUM_SECRET_KEY_LENGTH:
         problems.append(f"SECRET_KEY is shorter than {MINIMUM_SECRET_KEY_LENGTH} characters: generate a random one.")
     if secret_key in _example_values(Path(base_dir) / ".env.example", "SECRET_KEY"):

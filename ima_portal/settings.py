@@ -405,8 +405,10 @@ DASHBOARD_BENCHMARK_MINIMUM = env.int("DASHBOARD_BENCHMARK_MINIMUM", default=5)
 # https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.security
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Off only for plain HTTP on the loopback address (`make run`); ima_portal/safety.py refuses it anywhere else.
+SECURE_COOKIES = env.bool("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8  # the absolute limit: sign in again after 8 hours whatever happens
 # Signed out after this many minutes without a request (accounts/middleware.py); 0 for no idle limit.
@@ -476,7 +478,10 @@ SPECTACULAR_SETTINGS = {
 # Service
 SERVICE_NAME = "IMA Portal"
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo-password")
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The port `make run` and `make dev` serve on (scripts/run.sh): the default SITE_URL names it, so the links in
+# emails and calendar files reach the server that sent them.
+PORT = env.int("PORT", default=8000)
+SITE_URL = env("SITE_URL", default=f"http://127.0.0.1:{PORT}")
 
 LOGGING = {
     "version": 1,
@@ -492,7 +497,12 @@ if not DEBUG:
     from .safety import production_problems
 
     _problems = production_problems(
-        secret_key=SECRET_KEY, email_backend=EMAIL_BACKEND, allowed_hosts=ALLOWED_HOSTS, base_dir=BASE_DIR
+        secret_key=SECRET_KEY,
+        email_backend=EMAIL_BACKEND,
+        allowed_hosts=ALLOWED_HOSTS,
+        base_dir=BASE_DIR,
+        site_url=SITE_URL,
+        plain_http=not (SECURE_SSL_REDIRECT and SECURE_COOKIES),
     )
     if _problems:
         raise environ.ImproperlyConfigured("Refusing to start with DEBUG off: " + " ".join(_problems))

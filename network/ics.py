@@ -92,7 +92,7 @@ def meeting_calendar(meeting, *, agenda, now=None):
         lines.append(f"DESCRIPTION:{escape_text(description)}")
     lines += [
         f"URL:{url}",
-        "STATUS:CONFIRMED",
+        "STATUS:CANCELLED" if meeting.status == "cancelled" else "STATUS:CONFIRMED",
         f"LAST-MODIFIED:{_utc_stamp(meeting.updated_at)}",
         "END:VEVENT",
         "END:VCALENDAR",

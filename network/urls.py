@@ -10,6 +10,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/meeting.ics", index.meeting_ics, name="meeting_ics"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/items/new/", meetings.item_add, name="item_add"),
     path("meetings/<int:pk>/items/<int:item_pk>/edit/", meetings.item_edit, name="item_edit"),
     path("meetings/<int:pk>/items/<int:item_pk>/remove/", meetings.item_delete, name="item_delete"),

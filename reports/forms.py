@@ -5,13 +5,15 @@ from django.utils import timezone
 
 from common.fields import GovDateField
 from common.forms import form_helper
+from common.widgets import Textarea
 
 from .models import ReportKind
 from .rules import kinds_for
-from .services import marking_choices
+from .services import REISSUE_NEEDS_REASON, marking_choices
 
 CHOOSE_KIND = "Select which report to produce"
 CHOOSE_MARKING = "Select a protective marking, or No marking"
+CONFIRM_ISSUE = "Confirm that you have checked the report and want to issue it now"
 
 
 class ReportRequestForm(forms.Form):
@@ -50,16 +52,48 @@ class ReissueForm(forms.Form):
 
     reason = forms.CharField(
         label="Why are you issuing a new version?",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         max_length=2000,
         required=False,
         help_text="For example, corrects the date of the fieldwork in the Background. The department sees this.",
         error_messages={"max_length": "The reason must be 2,000 characters or fewer"},
     )
 
-    def __init__(self, *args, **kwargs):
+    protective_marking = forms.ChoiceField(
+        label="Protective marking",
+        help_text="Printed at the top and bottom of every page of the issued report.",
+        required=False,
+        error_messages={"invalid_choice": CHOOSE_MARKING},
+    )
+    # An issued version never changes and the department sees it at once: the assessor confirms first.
+    confirmed = forms.BooleanField(
+        label="I have checked the report and want to issue it now",
+        error_messages={"required": CONFIRM_ISSUE},
+    )
+
+    def __init__(self, *args, reissue=False, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("protective_marking", settings.REPORTS_PROTECTIVE_MARKING)
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2"), form_tag=False)
+        self.reissue = reissue
+        self.fields["protective_marking"].choices = [
+            (marking, marking or "No marking") for marking in marking_choices()
+        ]
+        layout = [
+            Field.select("protective_marking", label_size=Size.MEDIUM, label_tag="h2"),
+            Field.checkbox("confirmed"),
+        ]
+        if reissue:
+            layout.insert(0, Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2"))
+        else:
+            del self.fields["reason"]
+        self.helper = form_helper(*layout, form_tag=False)
+
+    def clean_reason(self):
+        reason = self.cleaned_data.get("reason", "").strip()
+        if self.reissue and not reason:
+            raise forms.ValidationError(REISSUE_NEEDS_REASON)
+        return reason
 
 
 class PublicReleaseForm(forms.Form):

@@ -69,6 +69,9 @@ def issued_reports_for(assessment):
 def latest_jobs_for(user, assessment):
     """The newest working-copy job of each kind that this person may open (snapshots left unread)."""
     jobs = ReportJob.objects.filter(assessment=assessment, issued_report__isnull=True).defer("snapshot")
+    if assessment.published_at is not None:
+        # A draft produced before publication is not the report any more: the issued versions are.
+        jobs = jobs.filter(created_at__gte=assessment.published_at)
     if not sees_assessor_work(user, assessment):
         jobs = jobs.filter(snapshot__includes_assessor_work=False)
     latest = {}
@@ -104,6 +107,8 @@ def report_panel(user, assessment):
     issued_kind = ISSUED_KIND.get(assessment.assessment_type)
     return {
         "assessment": assessment,
+        "issues_reports": bool(issued_kind),
+        "is_published": assessment.status == assessment.Status.PUBLISHED,
         "default_marking": settings.REPORTS_PROTECTIVE_MARKING,
         "kinds": [(kind, ReportKind(kind).label) for kind in kinds_for(assessment)],
         "latest_jobs": list(latest_jobs_for(user, assessment).values()),

@@ -105,7 +105,7 @@ def report_issue_on_publish(*, assessment, by, **_signal):
 
 
 @transaction.atomic  # the Re-issue view calls it directly: select_for_update needs a transaction (PostgreSQL)
-def report_issue(*, assessment, kind=None, by, reason=""):
+def report_issue(*, assessment, kind=None, by, reason="", protective_marking=None):
     """Freeze the report as it stands into the next issued version and have a worker produce its PDF.
 
     Called by the publish service (version 1) and by an assessor's "Re-issue" (version 2, 3…).
@@ -128,10 +128,14 @@ def report_issue(*, assessment, kind=None, by, reason=""):
     reason = (reason or "").strip()
     if version > 1 and not reason:
         raise ServiceError(REISSUE_NEEDS_REASON, field="reason")
+    if protective_marking is None:
+        protective_marking = settings.REPORTS_PROTECTIVE_MARKING
+    if protective_marking not in marking_choices():
+        raise ServiceError(MARKING_NOT_ALLOWED, field="protective_marking")
     snapshot = snapshot_build(
         assessment=assessment,
         kind=kind,
-        protective_marking=settings.REPORTS_PROTECTIVE_MARKING,
+        protective_marking=protective_marking,
         issue_version=version,
     )
     issued = IssuedReport.objects.create(

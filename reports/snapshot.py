@@ -58,7 +58,7 @@ def _assessment(assessment):
         "type": assessment.assessment_type,
         "type_label": assessment.get_assessment_type_display(),
         "year": assessment.year,
-        "label": assessment.short_label,
+        "label": assessment.column_label,
         "status": assessment.status,
         "interviews_from": iso(assessment.interviews_from),
         "interviews_to": iso(assessment.interviews_to),

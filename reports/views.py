@@ -91,13 +91,25 @@ def report_reissue(request, assessment_id):
     if request.method == "GET" and not panel["may_reissue"]:
         messages.error(request, ISSUE_ONLY_PUBLISHED)
         return redirect("reports:assessment_reports", assessment.pk)
-    form = ReissueForm(posted(request))
-    if form.is_valid():
-        issued, ok = run_service(form, report_issue, assessment=assessment, by=request.user, **form.cleaned_data)
+    form = ReissueForm(posted(request), reissue=bool(panel["issued_reports"]))
+    if form.is_bound and not panel["may_reissue"]:
+        form.is_valid()
+        form.add_error(None, ISSUE_ONLY_PUBLISHED)
+    elif form.is_valid():
+        issued, ok = run_service(
+            form,
+            report_issue,
+            assessment=assessment,
+            by=request.user,
+            reason=form.cleaned_data.get("reason", ""),
+            protective_marking=form.cleaned_data["protective_marking"],
+        )
         if ok:
             messages.success(request, ISSUED.format(version=issued.version))
             return redirect("reports:job_detail", issued.jobs.order_by("-pk").first().pk)
-    return render(request, "reports/reissue.html", {"panel": panel, "assessment": assessment, "form": form})
+    next_version = max((issued.version for issued in panel["issued_reports"]), default=0) + 1
+    context = {"panel": panel, "assessment": assessment, "form": form, "next_version": next_version}
+    return render(request, "reports/reissue.html", context)
 
 
 @login_required

@@ -39,7 +39,8 @@ ALLOWED = {
     "actionplans": {"common", "accounts", "notifications", "assessments"},
     "reports": {"common", "accounts", "notifications", "assessments", "actionplans"},
     "network": {"common", "accounts", "notifications", "assessments", "actionplans"},
-    "dashboards": {"common", "accounts", "notifications", "assessments", "actionplans", "network"},
+    # reports: the assessor's work queue lists reports just issued (dashboards/selectors/work_queue.py).
+    "dashboards": {"common", "accounts", "notifications", "assessments", "actionplans", "reports", "network"},
     # The public site reads released reports and the network's published record; nothing imports it.
     "public": {"common", "accounts", "notifications", "assessments", "actionplans", "reports", "network"},
     # A department's own monitoring of its teams: it renders its letters with the reports app's PDF pipeline

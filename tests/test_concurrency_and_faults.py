@@ -25,7 +25,8 @@ from tests.fuzz.world import build_world
 from tests.support.hung_broker import finish_together
 
 STALE = re.compile(
-    r"(Lena Lead-A|Kai Second-Lead) changed Communicating and realising value at \d\d:\d\d on \d{1,2} \w+ \d{4}"
+    r"(Lena Lead-A|Kai Second-Lead) changed Communicating and realising value "
+    r"at \d{1,2}(:\d\d)?[ap]m on \d{1,2} \w+ \d{4}"
 )
 
 

@@ -1,5 +1,5 @@
 from .filters import PlanFilterForm, PlanListFilterForm
-from .plan import ActionForm, PlanCloseForm, PlanImportForm, ProgressUpdateForm
+from .plan import ActionForm, PlanCloseForm, PlanImportForm, ProgressCorrectionForm, ProgressUpdateForm
 from .recommendation import RecommendationForm
 from .review import PlanReviewForm
 
@@ -10,6 +10,7 @@ __all__ = [
     "PlanImportForm",
     "PlanListFilterForm",
     "PlanReviewForm",
+    "ProgressCorrectionForm",
     "ProgressUpdateForm",
     "RecommendationForm",
 ]

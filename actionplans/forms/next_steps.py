@@ -3,6 +3,7 @@ from django import forms
 
 from actionplans.services.next_steps import MAX_TEXT
 from common.forms import VersionedForm, form_helper
+from common.widgets import Textarea
 
 
 class RecommendationChoiceField(forms.ModelChoiceField):
@@ -19,7 +20,7 @@ class NextStepForm(VersionedForm):
     text = forms.CharField(
         label="What should the department focus on?",
         max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=Textarea(attrs={"rows": 3}),
         error_messages={
             "required": "Enter the next step",
             "max_length": f"The next step must be {MAX_TEXT:,} characters or fewer",

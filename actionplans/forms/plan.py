@@ -6,9 +6,14 @@ from accounts.models import User
 from actionplans.choices import ActionStatus, Priority
 from actionplans.imports import MORE_PROBLEMS
 from actionplans.models import Recommendation
-from common.fields import GovDateField, PersonChoiceField
+from common.dates import date_label
+from common.fields import FUTURE, PAST, GovDateField, PersonChoiceField
 from common.forms import ImportFileForm, VersionedForm, form_helper
 from common.names import first_messages
+from common.widgets import Textarea
+
+DUE_DATE_IN_PAST = "The date the action is due must be today or in the future"
+UPDATE_BEFORE_PLAN = "The date of the update must be on or after {started}, when the action plan was started"
 
 
 class ActionForm(VersionedForm):
@@ -33,7 +38,7 @@ class ActionForm(VersionedForm):
     description = forms.CharField(
         label="Action",
         max_length=5000,
-        widget=forms.Textarea,
+        widget=Textarea,
         help_text="What the department will do to address the recommendation and reduce the risk.",
         error_messages={"required": "Enter the action", "max_length": "The action must be 5000 characters or fewer"},
     )
@@ -57,11 +62,18 @@ class ActionForm(VersionedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select a priority", "invalid_choice": "Select a priority"},
     )
-    due_date = GovDateField(noun="due date", label="Due for completion", help_text="For example, 31 3 2027")
+    due_date = GovDateField(
+        noun="due date",
+        label="Due for completion",
+        help_text="For example, 31 3 2027",
+        when=FUTURE,
+        when_message=DUE_DATE_IN_PAST,
+    )
 
     def __init__(self, *args, plan, members, action=None, submit_label="Save action", **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
+        self.fields["due_date"].keep = action.due_date if action is not None else None
         self.fields["owner_user"].queryset = User.objects.filter(pk__in=[m.pk for m in members]).order_by("full_name")
         layout = [
             Field.textarea("description", rows=5),
@@ -87,7 +99,7 @@ class ProgressUpdateForm(forms.Form):
     commentary = forms.CharField(
         label="What has happened",
         max_length=5000,
-        widget=forms.Textarea,
+        widget=Textarea,
         help_text="This appears, with its date, in the plan's Additional commentary.",
         error_messages={
             "required": "Enter what has happened since the last update",
@@ -95,10 +107,13 @@ class ProgressUpdateForm(forms.Form):
         },
     )
     status = forms.ChoiceField(label="Status", required=False)
-    date = GovDateField(noun="date of the update", label="Date of the update", help_text="For example, 27 3 2026")
+    date = GovDateField(
+        noun="date of the update", label="Date of the update", help_text="For example, 27 3 2026", when=PAST
+    )
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
+        self.action = action
         current = ActionStatus(action.status)
         self.fields["status"].choices = [("", f"Keep as {current.label}")] + [
             (value, label) for value, label in ActionStatus.choices if value != current
@@ -115,9 +130,24 @@ class ProgressUpdateForm(forms.Form):
 
     def clean_date(self):
         value = self.cleaned_data.get("date")
-        if value and value > timezone.localdate():
-            raise forms.ValidationError("The date of the update must be today or in the past")
+        started = timezone.localdate(self.action.plan.created_at)
+        if value and value < started:
+            raise forms.ValidationError(UPDATE_BEFORE_PLAN.format(started=date_label(started)))
         return value
+
+
+class ProgressCorrectionForm(ProgressUpdateForm):
+    """Correcting an update's text or date; its status change, if any, stays as it was."""
+
+    def __init__(self, *args, update, **kwargs):
+        kwargs.setdefault("initial", {"commentary": update.commentary, "date": update.date})
+        super().__init__(*args, action=update.action, **kwargs)
+        del self.fields["status"]
+        self.helper = form_helper(
+            Field.textarea("commentary", rows=5),
+            Field("date"),
+            Submit("submit", "Save correction"),
+        )
 
 
 class PlanCloseForm(forms.Form):
@@ -125,7 +155,7 @@ class PlanCloseForm(forms.Form):
         label="Why the plan can be closed (optional)",
         required=False,
         max_length=5000,
-        widget=forms.Textarea,
+        widget=Textarea,
         help_text="For example, what the department achieved and what TNA will keep an eye on.",
         error_messages={"max_length": "The comment must be 5000 characters or fewer"},
     )

@@ -4,6 +4,7 @@ from django import forms
 from actionplans.choices import Priority
 from assessments.models import PerformanceArea
 from common.forms import VersionedForm, form_helper
+from common.widgets import Textarea
 
 
 class RecommendationForm(VersionedForm):
@@ -14,7 +15,7 @@ class RecommendationForm(VersionedForm):
     text = forms.CharField(
         label="Recommendation",
         max_length=5000,
-        widget=forms.Textarea,
+        widget=Textarea,
         help_text="What the department should do, as it will appear in the report and the action plan.",
         error_messages={
             "required": "Enter the recommendation",

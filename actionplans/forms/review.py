@@ -2,6 +2,7 @@ from django import forms
 
 from actionplans.choices import ReviewDecision
 from common.forms import form_helper
+from common.widgets import Textarea
 
 DECISION_CHOICES = [
     (ReviewDecision.ACCEPTED, "Accept the plan"),
@@ -28,7 +29,7 @@ class PlanReviewForm(forms.Form):
         label="Overall comment",
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=Textarea(attrs={"rows": 5}),
         help_text="Required when you return the plan: say what the department should change.",
         error_messages={"max_length": "The overall comment must be 5000 characters or fewer"},
     )
@@ -41,7 +42,7 @@ class PlanReviewForm(forms.Form):
                 label=f"Comment on action {action.label} (optional)",
                 required=False,
                 max_length=2000,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=Textarea(attrs={"rows": 2}),
                 error_messages={"max_length": f"The comment on {action.label} must be 2000 characters or fewer"},
             )
         self.helper = form_helper(form_tag=False)

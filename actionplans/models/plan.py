@@ -139,6 +139,10 @@ class ProgressUpdate(models.Model):
     status_from = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
     status_to = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    corrected_at = models.DateTimeField(null=True, blank=True, help_text="When its text or date was last corrected.")
+
+    # What it said before a correction (actionplans.services.progress.progress_update_correct).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["date", "created_at", "pk"]

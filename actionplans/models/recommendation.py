@@ -53,7 +53,7 @@ class Recommendation(models.Model):
     @property
     def full_label(self):
         """The label that never collides on a page listing several reports' recommendations: "IMA 2013 R3"."""
-        return f"{self.assessment.short_label} {self.label}"
+        return f"{self.assessment.column_label} {self.label}"
 
     @property
     def is_open(self):

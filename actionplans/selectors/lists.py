@@ -1,10 +1,10 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef
 
 from accounts import access
-from actionplans.choices import PlanStatus
+from actionplans.choices import CLOSED_STATUSES, PlanStatus
 from actionplans.models import Action, ActionPlan, Recommendation
 from actionplans.rules import days_overdue, rag_status
 from assessments.models import Assessment
@@ -124,3 +124,19 @@ def outstanding_recommendations(department, before_assessment):
         for action in recommendation.outstanding_actions:
             action.recommendation = recommendation  # labels need it; saves a query per action
     return recommendations
+
+
+def actions_due_next(user, department_ids, *, today, limit=5):
+    """The next open actions of the departments' accepted plans, soonest due first (overdue ones first of all)."""
+    actions = (
+        Action.objects.filter(
+            access.department_scope_q(user, "plan__assessment__department"),
+            plan__assessment__department__in=department_ids,
+            plan__accepted_at__isnull=False,
+        )
+        .exclude(plan__status=PlanStatus.CLOSED)
+        .exclude(status__in=CLOSED_STATUSES)
+        .select_related("recommendation", "owner_user", "plan__assessment__department")
+        .order_by(F("due_date").asc(nulls_last=True), "plan_id", "recommendation__number", "sequence")
+    )
+    return [action_row(action, today=today) for action in actions[:limit]]

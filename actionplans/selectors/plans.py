@@ -5,7 +5,7 @@ from django.http import Http404
 
 from accounts import access
 from actionplans.choices import PlanStatus, ReviewDecision
-from actionplans.models import Action, ActionComment, ActionPlan, PlanReview
+from actionplans.models import Action, ActionComment, ActionPlan, PlanReview, ProgressUpdate
 from actionplans.services.snapshot import action_differs, snapshot_actions
 
 from .rows import RecommendationGroup, groups_for_plans, rag_counts
@@ -36,6 +36,17 @@ def action_for_user_or_404(user, pk):
     if action is None:
         raise Http404("No such action")
     return action
+
+
+def progress_update_for_user_or_404(user, pk):
+    update = (
+        ProgressUpdate.objects.filter(access.department_scope_q(user, "action__plan__assessment__department"), pk=pk)
+        .select_related("action__plan__assessment__department", "action__recommendation", "author")
+        .first()
+    )
+    if update is None:
+        raise Http404("No such progress update")
+    return update
 
 
 def latest_review(plan):

@@ -10,6 +10,7 @@ from notifications.recipients import absolute_url
 NOT_ASSESSOR = "Only an assessor from The National Archives can do this"
 NOT_LEAD = "Only a KIM lead of the department can change its action plan"
 NOT_MEMBER = "Only people in the department can record progress on its actions"
+NOT_PROGRESS_AUTHOR = "Only the action's owner or a KIM lead of the department can record progress on it"
 
 
 def require_assessor(user):
@@ -26,6 +27,13 @@ def require_lead(user, department):
 def require_member(user, department):
     if not access.is_member(user, department):
         raise NotAllowed(NOT_MEMBER)
+
+
+def require_progress_author(user, action):
+    """The action's linked owner or a KIM lead of its department (accounts.access.may_record_progress)."""
+    department = action.plan.assessment.department
+    if not access.may_record_progress(user, department=department, owner_user_id=action.owner_user_id):
+        raise NotAllowed(NOT_PROGRESS_AUTHOR)
 
 
 def lock_plan(plan):

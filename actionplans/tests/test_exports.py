@@ -36,7 +36,15 @@ def plan(assessor, lead_a, contributor_a, assessment_a):
     plan = steps.draft(assessor, lead_a, assessment_a, recommendations=2, actions=False)
     r1, r2 = plan.assessment.recommendations.order_by("number")
     today = timezone.localdate()
-    steps.add_action(plan, lead_a, r1, "Write the policy", due_date=today - timedelta(days=40), priority="high")
+    steps.add_action(
+        plan,
+        lead_a,
+        r1,
+        "Write the policy",
+        due_date=today - timedelta(days=40),
+        priority="high",
+        owner_user=contributor_a,
+    )
     steps.add_action(plan, lead_a, r1, "Train staff", owner_user=contributor_a, due_date=today + timedelta(days=90))
     recommendation_close(recommendation=r2, by=assessor)
     plan_submit(plan=plan, by=lead_a)
@@ -63,7 +71,8 @@ def test_csv_rows_hold_each_action_and_its_commentary(plan, contributor_a):
     first, second, closed_recommendation = rows[1], rows[2], rows[3]
     assert first[0] == "R1: Recommendation 1"
     assert first[1] == "1A: Write the policy"
-    assert first[2:6] == ["High", "Departmental Records Officer", (today - timedelta(days=40)).isoformat(), "Underway"]
+    owner = f"Departmental Records Officer ({contributor_a.full_name})"
+    assert first[2:6] == ["High", owner, (today - timedelta(days=40)).isoformat(), "Underway"]
     commentary = first[6].splitlines()
     assert commentary[0].endswith(f"({contributor_a.full_name}): Drafted")
     assert "Board saw it [Not started → Underway]" in commentary[1]

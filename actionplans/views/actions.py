@@ -3,14 +3,15 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from actionplans.forms import ActionForm, ProgressUpdateForm
+from accounts import access
+from actionplans.forms import ActionForm, ProgressCorrectionForm, ProgressUpdateForm
 from actionplans.models import ProgressUpdate
 from actionplans.permissions import plan_permissions
-from actionplans.selectors.plans import action_for_user_or_404, plan_for_user_or_404
+from actionplans.selectors.plans import action_for_user_or_404, plan_for_user_or_404, progress_update_for_user_or_404
 from actionplans.selectors.rows import action_row
 from actionplans.services.actions import action_create, action_delete, action_update
-from actionplans.services.common import require_lead, require_member
-from actionplans.services.progress import progress_update_create
+from actionplans.services.common import require_lead, require_progress_author
+from actionplans.services.progress import progress_update_correct, progress_update_create
 from common.forms import ConfirmForm
 from common.requests import posted, run_service
 
@@ -113,15 +114,50 @@ def action_detail(request, pk):
         "row": action_row(action, today=today()),
         "updates": list(updates),
         "perms": plan_permissions(request.user, action.plan),
+        "is_lead": access.is_kim_lead(request.user, action.plan.assessment.department),
+        "may_record_progress": access.may_record_progress(
+            request.user, department=action.plan.assessment.department, owner_user_id=action.owner_user_id
+        ),
     }
     return render(request, "actionplans/action_detail.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def progress_correct_view(request, pk):
+    update = progress_update_for_user_or_404(request.user, pk)
+    action = update.action
+    require_progress_author(request.user, action)
+    form = ProgressCorrectionForm(posted(request), update=update)
+    if form.is_valid():
+        _, ok = run_service(
+            form,
+            progress_update_correct,
+            update=update,
+            by=request.user,
+            commentary=form.cleaned_data["commentary"],
+            date=form.cleaned_data["date"],
+        )
+        if ok:
+            messages.success(request, f"Progress update on {action.label} corrected")
+            return redirect("actionplans:action_detail", pk=action.pk)
+    return render(
+        request,
+        "actionplans/progress_form.html",
+        {
+            "form": form,
+            "action": action,
+            "plan": action.plan,
+            "heading": f"Correct a progress update on {action.label}",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def progress_create_view(request, pk):
     action = action_for_user_or_404(request.user, pk)
-    require_member(request.user, action.plan.assessment.department)
+    require_progress_author(request.user, action)
     form = ProgressUpdateForm(posted(request), action=action)
     if form.is_valid():
         _, ok = run_service(

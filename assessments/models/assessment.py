@@ -158,14 +158,21 @@ class Assessment(models.Model):
 
     @property
     def short_label(self):
-        """As used in report column headers: "IMA 2013", "Review 2015", "Reassessment 2019"."""
+        """How pages name it: "IMA 2013", "Progress review 2015", "Reassessment 2019", "Self-assessment 2025"."""
         words = {
             self.Type.IMA: "IMA",
-            self.Type.PROGRESS_REVIEW: "Review",
+            self.Type.PROGRESS_REVIEW: "Progress review",
             self.Type.REASSESSMENT: "Reassessment",
             self.Type.SELF_ASSESSMENT: "Self-assessment",
         }
         return f"{words[self.assessment_type]} {self.year}"
+
+    @property
+    def column_label(self):
+        """As published reports head a column of ratings: "IMA 2013", "Review 2015" (the PDF's wording)."""
+        if self.assessment_type == self.Type.PROGRESS_REVIEW:
+            return f"Review {self.year}"
+        return self.short_label
 
 
 class AreaRating(models.Model):

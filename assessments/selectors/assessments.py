@@ -6,6 +6,8 @@ its department has not yet submitted (the department's working draft). An assess
 person's scope answers 404.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -132,3 +134,40 @@ def usable_self_assessments(department):
         .exclude(status=Assessment.Status.DRAFT)
         .order_by("-year")
     )
+
+
+@dataclass(frozen=True)
+class SelfAssessmentStart:
+    """What a KIM lead may start for one department: the years still free, or the unfinished one to continue."""
+
+    department: object
+    years: tuple
+    unfinished: object = None
+
+    @property
+    def can_start(self):
+        return bool(self.years) and self.unfinished is None
+
+
+def self_assessment_starts(departments, *, today):
+    """For each department, the years (this year and next) it may start a self-assessment for (one query).
+
+    The same rules as `self_assessment_start`: one self-assessment a year, and none while another is unfinished.
+    """
+    existing = Assessment.objects.filter(
+        department__in=departments, assessment_type=Assessment.Type.SELF_ASSESSMENT
+    ).order_by("-year", "-pk")
+    taken, unfinished = {}, {}
+    for assessment in existing:
+        taken.setdefault(assessment.department_id, set()).add(assessment.year)
+        if assessment.status != Status.PUBLISHED:
+            unfinished.setdefault(assessment.department_id, assessment)
+    candidates = (today.year, today.year + 1)
+    return [
+        SelfAssessmentStart(
+            department=department,
+            years=tuple(year for year in candidates if year not in taken.get(department.pk, set())),
+            unfinished=unfinished.get(department.pk),
+        )
+        for department in departments
+    ]

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access
 from accounts.models import Department
-from assessments.forms import OpenAssessmentForm, StartSelfAssessmentForm
+from assessments.forms import AssessmentListFilterForm, OpenAssessmentForm, StartSelfAssessmentForm
 from assessments.rules import (
     assessor_may_review,
     lead_may_edit,
@@ -16,7 +17,12 @@ from assessments.rules import (
     sees_factual_check,
     sees_recommendations,
 )
-from assessments.selectors.assessments import assessments_listed_for, assessor_queue, progress_add
+from assessments.selectors.assessments import (
+    assessments_listed_for,
+    assessor_queue,
+    progress_add,
+    self_assessment_starts,
+)
 from assessments.selectors.detail import assessment_detail as detail_read
 from assessments.selectors.history import assessment_history as history_read
 from assessments.services.lifecycle import assessment_open as open_service
@@ -41,13 +47,21 @@ def _led_departments(user):
 @require_GET
 def assessment_list(request):
     user = request.user
-    listing = paginate(request, assessments_listed_for(user), per_page=ASSESSMENTS_PER_PAGE)
+    filter_form = AssessmentListFilterForm(
+        request.GET or None, departments=list(access.visible_departments(user).filter(is_active=True).order_by("name"))
+    )
+    chosen = filter_form.lookups()
+    listing = paginate(request, assessments_listed_for(user).filter(**chosen), per_page=ASSESSMENTS_PER_PAGE)
     context = {
+        "filter_form": filter_form,
+        "filtered": bool(chosen),
         "assessments": progress_add(listing.rows),
         "listing": listing,
         "is_assessor": access.is_assessor(user),
         "led_departments": _led_departments(user),
     }
+    starts = self_assessment_starts(context["led_departments"], today=timezone.localdate())
+    context["can_start_self_assessment"] = any(start.can_start for start in starts)
     if context["is_assessor"]:
         context["queue"] = assessor_queue(user)
     return render(request, "assessments/assessment_list.html", context)
@@ -74,14 +88,25 @@ def self_assessment_start(request):
     departments = _led_departments(request.user)
     if not departments:
         raise PermissionDenied
-    form = StartSelfAssessmentForm(
-        posted(request), departments=Department.objects.filter(pk__in=[d.pk for d in departments])
-    )
+    starts = self_assessment_starts(departments, today=timezone.localdate())
+    startable = [start for start in starts if start.can_start]
+    context = {"starts": starts, "departments": departments}
+    if not startable:
+        # Offer only what can succeed: say why nothing can be started, and link to what can be continued.
+        return render(request, "assessments/self_assessment_start.html", context)
+    form = StartSelfAssessmentForm(posted(request), starts=startable)
     if form.is_valid():
-        assessment, ok = run_service(form, start_service, by=request.user, department=form.cleaned_data["department"])
+        assessment, ok = run_service(
+            form,
+            start_service,
+            by=request.user,
+            department=form.cleaned_data["department"],
+            year=form.cleaned_data["year"],
+        )
         if ok:
             return redirect("assessments:task_list", assessment.pk)
-    return render(request, "assessments/self_assessment_start.html", {"form": form, "departments": departments})
+    context.update(form=form, startable=startable)
+    return render(request, "assessments/self_assessment_start.html", context)
 
 
 @login_required

@@ -1,5 +1,6 @@
 """The KIM lead's pages: task list, one page per area, check your answers, submit."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -97,6 +98,10 @@ def area_edit(request, pk, rating_id):
             link_title=data.get("link_title", ""),
         )
         if ok:
+            if form.action == ADD_EVIDENCE:
+                upload = data.get("evidence_file")
+                added = data.get("evidence_file_title") or data.get("link_title") or (upload.name if upload else "")
+                messages.success(request, f"Evidence added: {added}" if added else "Evidence added")
             return _after_save(assessment, page, form.action, came_from)
     return render(
         request,

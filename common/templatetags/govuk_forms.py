@@ -2,6 +2,8 @@
 
 from django import forms, template
 
+from common.widgets import Textarea
+
 register = template.Library()
 
 
@@ -39,3 +41,17 @@ def _anchor(field):
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return f"{field.auto_id}_1"  # crispy-forms-gds numbers radios and checkboxes from 1
     return field.auto_id
+
+
+@register.simple_tag
+def character_limit(field, max_characters=None):
+    """The GOV.UK character count's limit for a field: the layout's, else a long-text field's max_length.
+
+    Every `common.widgets.Textarea` with a `max_length` gets the character count without each form
+    repeating its limit in the layout (templates/gds/field.html).
+    """
+    if max_characters:
+        return max_characters
+    if isinstance(field.field.widget, Textarea):
+        return getattr(field.field, "max_length", None) or ""
+    return ""

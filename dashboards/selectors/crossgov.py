@@ -71,6 +71,7 @@ class ListedAssessment:
 
     Type = Assessment.Type
     short_label = property(Assessment.short_label.fget)  # the model's own wording ("IMA 2013")
+    column_label = property(Assessment.column_label.fget)
 
     @property
     def department_id(self):

@@ -29,7 +29,7 @@ class TrendColumn:
 
     @property
     def label(self):
-        return self.assessment.short_label
+        return self.assessment.column_label
 
     @property
     def chart_label(self):

@@ -107,3 +107,35 @@ def test_single_sign_on_needs_every_endpoint_once_a_client_id_is_set():
     assert result.returncode == 0, result.stderr
     assert "accounts.oidc.OrganisationAccountBackend" in result.stdout
     assert "OIDC_ENABLED = True" in result.stdout
+
+
+def test_site_url_defaults_to_the_port_served():
+    result = run_manage("diffsettings", env={"PORT": "8123"})
+    assert result.returncode == 0, result.stderr
+    assert "SITE_URL = 'http://127.0.0.1:8123'" in result.stdout
+
+
+def test_make_run_settings_start_on_the_loopback_address():
+    local = {
+        **PRODUCTION_ENV,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "CSRF_TRUSTED_ORIGINS": "",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+    }
+    result = run_manage("diffsettings", "--all", env=local)
+    assert result.returncode == 0, result.stderr
+    assert "DEBUG = False" in result.stdout and "SESSION_COOKIE_SECURE = False" in result.stdout
+
+
+def test_plain_http_is_refused_for_any_other_address():
+    problems = production_problems(
+        secret_key="k" * 60,
+        email_backend="django.core.mail.backends.smtp.EmailBackend",
+        allowed_hosts=["ima-portal.example.gov.uk"],
+        base_dir=settings.BASE_DIR,
+        site_url="https://ima-portal.example.gov.uk",
+        plain_http=True,
+    )
+    assert problems and "serve over HTTPS" in problems[0]

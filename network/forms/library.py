@@ -3,6 +3,7 @@ from django import forms
 
 from assessments.models import PerformanceArea, Theme
 from common.forms import VersionedForm, form_helper
+from common.widgets import Textarea
 from network.selectors.library import library_filter_areas
 
 SHARE_CHOICES = [("yes", "Yes"), ("no", "No")]
@@ -53,7 +54,7 @@ class ExcerptForm(VersionedForm):
 
     excerpt = forms.CharField(
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=Textarea(attrs={"rows": 8}),
         help_text="What others can learn from this department, in words the department has agreed to share",
         error_messages={
             "required": "Enter the excerpt members will see",

@@ -6,9 +6,10 @@ from django.utils import timezone
 from accounts.models import Department, User
 from accounts.selectors import active_kim_lead_q
 from actionplans.choices import ActionStatus
-from common.fields import GovDateField, IdChoicesField, PersonChoiceField
+from common.fields import FUTURE, GovDateField, IdChoicesField, PersonChoiceField
 from common.forms import VersionedForm, form_helper
 from common.uploads import ALLOWED_LABEL, clean_upload
+from common.widgets import Textarea
 from network.models import DEFAULT_MEETING_TITLE, Meeting
 from network.services.meetings import HELD_BEFORE_DATE, ORIGINAL_DATE_SAME_AS_DATE, REARRANGED_NEEDS_ORIGINAL_DATE
 
@@ -19,6 +20,7 @@ AGENDA_ITEM_TOO_LONG = "Each agenda item must be 300 characters or fewer: item {
 TOO_MANY_AGENDA_ITEMS = f"An agenda can have up to {MAX_AGENDA_ITEMS} items"
 END_WITHOUT_START = "Enter a start time, or leave the end time empty"
 END_BEFORE_START = "The end time must be after the start time"
+PLANNED_IN_PAST = "The date of a planned meeting must be today or in the future"
 
 
 class MeetingForm(VersionedForm):
@@ -67,8 +69,9 @@ class MeetingForm(VersionedForm):
         help_text="A room and building, or say that the meeting is online",
         error_messages={"max_length": "The location must be 200 characters or fewer"},
     )
+    # Cancelling has its own page (network:meeting_cancel), with a reason and a confirmation.
     status = forms.ChoiceField(
-        choices=Meeting.Status.choices,
+        choices=[(value, label) for value, label in Meeting.Status.choices if value != Meeting.Status.CANCELLED],
         initial=Meeting.Status.PLANNED,
         widget=forms.RadioSelect,
         error_messages={
@@ -86,14 +89,16 @@ class MeetingForm(VersionedForm):
     agenda = forms.CharField(
         label="Agenda (optional)",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=12000,
+        widget=Textarea(attrs={"rows": 8}),
         help_text="One item per line, in the order they will be taken",
+        error_messages={"max_length": "The agenda must be 12,000 characters or fewer"},
     )
     other_attendees = forms.CharField(
         label="Other attendees (optional)",
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=Textarea(attrs={"rows": 3}),
         help_text="Speakers, guests and observers who are not a department's KIM lead",
         error_messages={"max_length": "Other attendees must be 2000 characters or fewer"},
     )
@@ -151,6 +156,9 @@ class MeetingForm(VersionedForm):
             self.add_error("original_date", ORIGINAL_DATE_SAME_AS_DATE)
         if status == Meeting.Status.HELD and when and when > timezone.localdate():
             self.add_error("status", HELD_BEFORE_DATE)
+        unchanged = self.meeting is not None and self.meeting.date == when
+        if status != Meeting.Status.HELD and when and when < timezone.localdate() and not unchanged:
+            self.add_error("date", PLANNED_IN_PAST)
         return data
 
 
@@ -170,7 +178,7 @@ class DiscussionItemForm(VersionedForm):
     summary = forms.CharField(
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=Textarea(attrs={"rows": 6}),
         help_text="What was discussed and agreed",
         error_messages={"max_length": "The summary must be 5000 characters or fewer"},
     )
@@ -270,7 +278,7 @@ class MeetingActionForm(VersionedForm):
     description = forms.CharField(
         label="Action",
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         error_messages={"required": "Describe the action", "max_length": "The action must be 2000 characters or fewer"},
     )
     owner = forms.CharField(
@@ -295,6 +303,8 @@ class MeetingActionForm(VersionedForm):
         help_text="For example, 31 3 2027",
         required_message="Enter the day, month and year the action is due",
         real_message="The due date must be a real date, like 31 3 2027",
+        when=FUTURE,
+        when_message="The date the action is due must be today or in the future",
     )
     status = forms.ChoiceField(
         choices=ActionStatus.choices,
@@ -315,6 +325,7 @@ class MeetingActionForm(VersionedForm):
         super().__init__(*args, **kwargs)
         if action is None:
             del self.fields["version"]
+        self.fields["due_date"].keep = action.due_date if action is not None else None
         self.fields["owner_user"].queryset = _owner_choices()
         self.helper = form_helper(
             Field.textarea("description"),

@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from actionplans.choices import ActionStatus
@@ -17,6 +18,7 @@ class Meeting(models.Model):
         PLANNED = "planned", "Planned"
         REARRANGED = "rearranged", "Rearranged"
         HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
 
     class Source(models.TextChoices):
         RECORDED = "recorded", "Recorded in this service"
@@ -92,6 +94,11 @@ class Meeting(models.Model):
     @property
     def is_upcoming_status(self):
         return self.status in self.UPCOMING_STATUSES
+
+    @property
+    def is_in_future(self):
+        """Attendance is recorded only on or after the day of the meeting."""
+        return self.date > timezone.localdate()
 
     @property
     def was_rearranged(self):

@@ -17,6 +17,9 @@ from .roles import require_network_manager
 REARRANGED_NEEDS_ORIGINAL_DATE = "Enter the date the meeting was first planned"
 ORIGINAL_DATE_SAME_AS_DATE = "The date first planned must be different from the new date"
 HELD_BEFORE_DATE = "A meeting can be recorded as held only on or after its date"
+CANCEL_HELD = "A meeting that has been held cannot be cancelled"
+ALREADY_CANCELLED = "This meeting has already been cancelled"
+ATTENDANCE_BEFORE_MEETING = "Attendance can be recorded on or after the day of the meeting"
 STALE = "{who} changed {what} at {when}, after you opened this page. Your changes have not been saved."
 
 MEETING_FIELDS = (
@@ -96,6 +99,24 @@ def meeting_update(*, meeting, by, version, agenda=None, **fields):
 
 
 @transaction.atomic
+def meeting_cancel(*, meeting, by, reason=""):
+    """Cancel a meeting that has not been held: it stays on record (with its history), calendars drop it."""
+    require_network_manager(by)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    if meeting.status == Meeting.Status.HELD:
+        raise ServiceError(CANCEL_HELD)
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ServiceError(ALREADY_CANCELLED)
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.sequence += 1
+    next_version(meeting)
+    meeting.updated_by = by
+    reason = reason.strip()
+    save_with_history(meeting, by=by, reason=f"Meeting cancelled: {reason}" if reason else "Meeting cancelled")
+    return meeting
+
+
+@transaction.atomic
 def discussion_item_add(*, meeting, by, title, summary=""):
     require_network_manager(by)
     Meeting.objects.select_for_update(of=("self",)).filter(pk=meeting.pk).first()  # serialise numbering per meeting
@@ -132,6 +153,8 @@ def meeting_attendance_set(*, meeting, departments, by, version):
     """
     require_network_manager(by)
     meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    if meeting.date > timezone.localdate():
+        raise ServiceError(ATTENDANCE_BEFORE_MEETING)
     check_version(meeting, version, STALE, field="attendance_version", what="the attendance")
     next_version(meeting, "attendance_version")
     save_with_history(meeting, by=by, reason="Attendance recorded", update_fields=["attendance_version"])

@@ -43,7 +43,7 @@ def network_participant_required(view):
     return wrapped
 
 
-def confirm_delete(request, meeting, *, service, heading, button, done):
+def confirm_delete(request, meeting, *, service, heading, button, done, keep="Cancel", explanation=None):
     """A "Remove …" page and its button (a ConfirmForm): removed and back to the meeting, or the page again
     with the error summary when the service refuses. `service` takes only `by`."""
     form = ConfirmForm(posted(request))
@@ -55,5 +55,12 @@ def confirm_delete(request, meeting, *, service, heading, button, done):
     return render(
         request,
         "network/confirm_delete.html",
-        {"form": form, "meeting": meeting, "heading": heading, "button": button},
+        {
+            "form": form,
+            "meeting": meeting,
+            "heading": heading,
+            "button": button,
+            "keep": keep,
+            "explanation": explanation or "This cannot be undone from this page.",
+        },
     )

@@ -76,6 +76,23 @@ def meeting_edit(request, pk):
 
 @network_manager_required
 @require_http_methods(["GET", "POST"])
+def meeting_cancel(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    return confirm_delete(
+        request,
+        meeting,
+        service=partial(services.meeting_cancel, meeting=meeting),
+        heading="Cancel this meeting?",
+        button="Cancel the meeting",
+        done="Meeting cancelled",
+        keep="Keep the meeting",
+        explanation="The meeting stays on record as cancelled, with who cancelled it and when. Calendars that "
+        "subscribed to it remove it.",
+    )
+
+
+@network_manager_required
+@require_http_methods(["GET", "POST"])
 def item_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = DiscussionItemForm(posted(request))

@@ -44,7 +44,7 @@ class ImportedAssessment:
 
     @property
     def label(self):
-        return Assessment(assessment_type=self.assessment_type, year=self.year).short_label
+        return Assessment(assessment_type=self.assessment_type, year=self.year).column_label
 
     @property
     def type_label(self):

@@ -157,6 +157,7 @@ TARGETS = {
     "actionplans:action_update": lambda w: {"pk": w.a.objects["action"].pk},
     "actionplans:action_delete": lambda w: {"pk": w.a.objects["action"].pk},
     "actionplans:progress_create": lambda w: {"pk": w.a.objects["action"].pk},
+    "actionplans:progress_correct": lambda w: {"pk": w.a.objects["progress_update"].pk},
     # A progress review's next steps (issue 13)
     "actionplans:next_steps": lambda w: {"assessment_id": w.a.progress_review.pk},
     "actionplans:next_steps@published": lambda w: {"assessment_id": w.a.published_review.pk},
@@ -224,6 +225,7 @@ TARGETS = {
     "network:meeting_detail": lambda w: {"pk": w.meeting.pk},
     "network:meeting_ics": lambda w: {"pk": w.meeting.pk},
     "network:meeting_edit": lambda w: {"pk": w.meeting.pk},
+    "network:meeting_cancel": lambda w: {"pk": w.meeting.pk},
     "network:item_add": lambda w: {"pk": w.meeting.pk},
     "network:item_edit": lambda w: {"pk": w.meeting.pk, "item_pk": w.objects["item"].pk},
     "network:item_edit@idor": lambda w: {"pk": w.meeting.pk, "item_pk": w.objects["other_item"].pk},

@@ -264,7 +264,7 @@ def test_full_story_from_ima_to_progress_review_pdf(
     open_assessment(journey, department_a, "Progress review", review_year, "review")
     review = Assessment.objects.get(department=department_a, assessment_type="progress_review", year=review_year)
     assert (review.baseline_id, review.self_assessment_id) == (ima.pk, own.pk)
-    first_row = page.locator("#ratings ~ table tbody tr").first.inner_text()
+    first_row = page.locator("#ratings ~ .app-table-wrapper table tbody tr").first.inner_text()
     assert IMA_RATINGS[0] in first_row and SELF_RATINGS[0] in first_row  # the IMA's and the department's own
 
     # 10. The assessor writes the review: details, ratings, the background generated from the dates, each theme

@@ -16,9 +16,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.tests.factories import contributor_of
+from accounts.models import Membership
+from accounts.tests.factories import DepartmentFactory, MembershipFactory, contributor_of
 from actionplans.choices import PlanStatus
-from actionplans.models import NextStep
+from actionplans.models import NextStep, ProgressUpdate
 from actionplans.tests.factories import RecommendationFactory, plan_with_actions
 from api.services import token_create
 from assessments.models import AreaRating, Assessment, Evidence, FactualComment, RatingLevel, ThemeSummary
@@ -102,6 +103,13 @@ def _assessments(world, department, framework, lead, assessor):
         ("accepted_plan", PlanStatus.ACCEPTED),
     ):
         world.plans[key] = plan_with_actions(made[key], status=status)
+    # A progress update the lead wrote, which they may correct.
+    ProgressUpdate.objects.create(
+        action=world.plans["accepted_plan"].actions.order_by("pk").first(),
+        date=timezone.localdate(),
+        author=lead,
+        commentary="Workshops held",
+    )
     _tna_reports(world, department, framework, lead, assessor)
 
 
@@ -239,6 +247,13 @@ def build_world(*, framework, department, lead, contributor, assessor, administr
         }
     )
     with transaction.atomic():  # also outside a test transaction: services lock rows
+        # A second department the lead leads, with no self-assessment yet: "Start a self-assessment" is
+        # offered only where a start can succeed, and the first department's is unfinished.
+        MembershipFactory(
+            user=lead,
+            department=DepartmentFactory(name="Cabinet Office", short_name="CO", slug="cabinet-office"),
+            role=Membership.Role.KIM_LEAD,
+        )
         _assessments(world, department, framework, lead, assessor)
         _network(world, assessor)
         _failed_report_job(world, assessor)

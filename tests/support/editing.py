@@ -17,7 +17,7 @@ from django.utils.html import escape
 
 from common.forms import PAGE_INCOMPLETE
 
-STALE_TIME = r"at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ \d{4}"
+STALE_TIME = r"at \d{1,2}(:\d\d)?[ap]m on \d{1,2} [A-Z][a-z]+ \d{4}"
 
 
 class _FormReader(HTMLParser):

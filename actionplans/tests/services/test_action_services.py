@@ -94,7 +94,7 @@ def test_stale_edit_is_refused_and_nothing_is_overwritten(assessor, lead_a, asse
     with pytest.raises(StaleVersion) as refused:
         _update(action, lead_a, description="Second editor", version=stale_version)
     assert re.fullmatch(
-        r"Lena Lead-A changed action 1A at \d\d:\d\d on \d{1,2} \w+ \d{4}, after you opened this page\. "
+        r"Lena Lead-A changed action 1A at \d{1,2}(:\d\d)?[ap]m on \d{1,2} \w+ \d{4}, after you opened this page\. "
         r"Your changes have not been saved\.",
         refused.value.message,
     ), refused.value.message

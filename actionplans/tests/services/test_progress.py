@@ -19,19 +19,29 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def action(assessor, lead_a, assessment_a, contributor_a):
     plan = steps.accepted(assessor, lead_a, assessment_a)
-    return plan.actions.first()
+    action = plan.actions.first()
+    action.owner_user = contributor_a
+    action.save()
+    return action
 
 
 @pytest.mark.parametrize("who", ["lead_a", "contributor_a"])
-def test_people_in_the_department_record_progress(request, action, who):
+def test_the_owner_and_the_kim_lead_record_progress(request, action, who):
     update = progress_update_create(action=action, by=request.getfixturevalue(who), commentary="Workshops held")
     assert update.date == timezone.localdate() and not update.changes_status
 
 
 @pytest.mark.parametrize("who", ["lead_b", "assessor"])
 def test_others_cannot_record_progress(request, action, who):
-    with pytest.raises(NotAllowed, match=services.NOT_MEMBER):
+    with pytest.raises(NotAllowed, match=services.NOT_PROGRESS_AUTHOR):
         progress_update_create(action=action, by=request.getfixturevalue(who), commentary="x")
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_a_contributor_cannot_record_progress_on_an_action_they_do_not_own(action, contributor_a):
+    other = action.plan.actions.exclude(pk=action.pk).first()
+    with pytest.raises(NotAllowed, match=services.NOT_PROGRESS_AUTHOR):
+        progress_update_create(action=other, by=contributor_a, commentary="Not mine")
     assert not ProgressUpdate.objects.exists()
 
 

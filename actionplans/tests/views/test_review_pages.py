@@ -76,6 +76,8 @@ def test_closing_by_agreement(client, assessor, lead_a, assessment_a):
 def test_owner_completes_an_action(client, assessor, lead_a, contributor_a, assessment_a):
     plan = steps.accepted(assessor, lead_a, assessment_a)
     action = plan.actions.first()
+    action.owner_user = contributor_a
+    action.save()
     today = timezone.localdate()
     client.force_login(contributor_a)
     response = client.post(
@@ -98,6 +100,8 @@ def test_owner_completes_an_action(client, assessor, lead_a, contributor_a, asse
 def test_progress_form_errors(client, assessor, lead_a, contributor_a, assessment_a):
     plan = steps.accepted(assessor, lead_a, assessment_a)
     action = plan.actions.first()
+    action.owner_user = contributor_a
+    action.save()
     tomorrow = timezone.localdate() + timedelta(days=1)
     client.force_login(contributor_a)
     assert_error_page(
@@ -172,3 +176,70 @@ def test_history_page_tells_the_story(client, assessor, lead_a, assessment_a):
         assessor.full_name,
     ):
         assert text in page, text
+
+
+def test_progress_cannot_be_dated_before_the_plan_started(client, assessor, lead_a, contributor_a, assessment_a):
+    plan = steps.accepted(assessor, lead_a, assessment_a)
+    client.force_login(lead_a)
+    page = assert_error_page(
+        client.post(
+            reverse("actionplans:progress_create", args=[plan.actions.first().pk]),
+            {"commentary": "Long ago", "status": "", "date_0": "1", "date_1": "1", "date_2": "2001"},
+        ),
+    )
+    assert "The date of the update must be on or after" in page and "when the action plan was started" in page
+
+
+def test_a_contributor_sees_no_progress_button_on_an_action_they_do_not_own(
+    client, assessor, lead_a, contributor_a, assessment_a
+):
+    action = steps.accepted(assessor, lead_a, assessment_a).actions.first()
+    client.force_login(contributor_a)
+    assert "Add a progress update" not in html(client.get(reverse("actionplans:action_detail", args=[action.pk])))
+    assert client.get(reverse("actionplans:progress_create", args=[action.pk])).status_code == 403
+    action.owner_user = contributor_a
+    action.save()
+    assert "Add a progress update" in html(client.get(reverse("actionplans:action_detail", args=[action.pk])))
+
+
+def test_a_progress_update_is_corrected_with_its_history_kept(client, assessor, lead_a, contributor_a, assessment_a):
+    action = steps.accepted(assessor, lead_a, assessment_a).actions.first()
+    action.owner_user = contributor_a
+    action.save()
+    today = timezone.localdate()
+    client.force_login(contributor_a)
+    data = {
+        "commentary": "Policy drafed",
+        "status": "",
+        "date_0": today.day,
+        "date_1": today.month,
+        "date_2": today.year,
+    }
+    client.post(reverse("actionplans:progress_create", args=[action.pk]), data)
+    update = action.progress_updates.get()
+    detail = html(client.get(reverse("actionplans:action_detail", args=[action.pk])))
+    assert reverse("actionplans:progress_correct", args=[update.pk]) in detail
+    response = client.post(
+        reverse("actionplans:progress_correct", args=[update.pk]), {**data, "commentary": "Policy drafted"}, follow=True
+    )
+    page = html(response)
+    assert "Progress update on 1A corrected" in page and "Policy drafted" in page and "Corrected on" in page
+    assert [record.commentary for record in update.history.order_by("history_date")] == [
+        "Policy drafed",
+        "Policy drafted",
+    ]
+
+
+def test_only_the_author_or_a_lead_corrects_an_update(client, assessor, lead_a, contributor_a, assessment_a):
+    action = steps.accepted(assessor, lead_a, assessment_a).actions.first()
+    today = timezone.localdate()
+    client.force_login(lead_a)
+    data = {"commentary": "Started", "status": "", "date_0": today.day, "date_1": today.month, "date_2": today.year}
+    client.post(reverse("actionplans:progress_create", args=[action.pk]), data)
+    update = action.progress_updates.get()
+    action.owner_user = contributor_a
+    action.save()
+    client.force_login(contributor_a)
+    assert client.post(reverse("actionplans:progress_correct", args=[update.pk]), data).status_code == 403
+    detail = client.get(reverse("actionplans:action_detail", args=[action.pk])).content.decode()
+    assert "Correct this update" not in detail

@@ -159,3 +159,48 @@ def test_submit_shows_a_confirmation_panel(client, assessor, lead_a, assessment_
 def test_unknown_confirmation_is_404(client, lead_a, draft_plan_a):
     client.force_login(lead_a)
     assert client.get(reverse("actionplans:plan_confirmation", args=[draft_plan_a.pk, "exploded"])).status_code == 404
+
+
+def test_a_new_action_cannot_be_due_in_the_past(client, assessor, lead_a, assessment_a):
+    plan = steps.draft(assessor, lead_a, assessment_a, actions=False)
+    client.force_login(lead_a)
+    recommendation = assessment_a.recommendations.first().pk
+    assert_error_page(
+        client.post(
+            reverse("actionplans:action_create", args=[plan.pk]),
+            action_data(recommendation=recommendation, due_date_2="2020"),
+        ),
+        "The date the action is due must be today or in the future",
+    )
+    assert not plan.actions.exists()
+
+
+def test_an_action_past_its_due_date_keeps_it_when_corrected(client, assessor, lead_a, assessment_a):
+    action = steps.draft(assessor, lead_a, assessment_a).actions.first()
+    type(action).objects.filter(pk=action.pk).update(due_date="2020-03-31")
+    client.force_login(lead_a)
+    response = client.post(
+        reverse("actionplans:action_update", args=[action.pk]),
+        action_data(version=action.version, description="Corrected", due_date_2="2020"),
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.description == "Corrected"
+
+
+def test_long_text_shows_the_character_count_and_refuses_over_long_text_whole(client, assessor, lead_a, assessment_a):
+    plan = steps.draft(assessor, lead_a, assessment_a, actions=False)
+    client.force_login(lead_a)
+    url = reverse("actionplans:action_create", args=[plan.pk])
+    form = html(client.get(url))
+    assert 'data-module="govuk-character-count" data-maxlength="5000"' in form
+    assert "You can enter up to 5000 characters" in form
+    textarea = form[form.index("<textarea") : form.index("</textarea>")]
+    assert "maxlength" not in textarea and "govuk-js-character-count" in textarea
+    too_long = "x" * 5001
+    recommendation = assessment_a.recommendations.first().pk
+    page = assert_error_page(
+        client.post(url, action_data(recommendation=recommendation, description=too_long)),
+        "The action must be 5000 characters or fewer",
+    )
+    assert too_long in page

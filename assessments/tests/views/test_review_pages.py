@@ -180,6 +180,8 @@ def test_publish_page_refuses_until_every_area_is_rated_then_publishes(assessor_
     assessor_rate_all(in_review, assessor, position=4)
     bad = assessor_client.post(url, {"published_on_0": "31", "published_on_1": "2", "published_on_2": "2026"})
     assert "Date of publication must be a real date" in bad.content.decode()
+    future = assessor_client.post(url, {"published_on_0": "1", "published_on_1": "3", "published_on_2": "2030"})
+    assert "The date of publication must be today or in the past" in future.content.decode()
     response = assessor_client.post(url, {"published_on_0": "1", "published_on_1": "3", "published_on_2": "2026"})
     assert response["Location"] == reverse("assessments:assessment_detail", args=[in_review.pk])
     in_review.refresh_from_db()

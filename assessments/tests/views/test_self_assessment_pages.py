@@ -158,6 +158,9 @@ def test_uploading_evidence_with_the_page(lead_a_client, self_assessment):
     assert (evidence.title, evidence.original_filename) == ("Records policy", "Policy.pdf")
     page = lead_a_client.get(area_url(self_assessment, rating)).content.decode()
     assert "Records policy" in page and reverse("assessments:evidence_download", args=[evidence.pk]) in page
+    assert "Evidence added: Records policy" in page
+    check = lead_a_client.get(reverse("assessments:check_answers", args=[self_assessment.pk])).content.decode()
+    assert f'href="{reverse("assessments:evidence_download", args=[evidence.pk])}">Records policy' in check
 
 
 def test_a_spoofed_upload_is_refused_on_the_page_and_nothing_is_saved(lead_a_client, self_assessment):

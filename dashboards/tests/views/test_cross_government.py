@@ -26,7 +26,8 @@ def test_the_heatmap_shows_the_latest_published_rating_with_words_and_a_link(ass
     response = assessor_client.get(INDEX)
     headers, rows = heatmap(response)
     assert headers[:3] == ["Department", "Assessment", "1.1 Communicating and realising value"]
-    assert rows == [["Department for Education", "Review 2016", *["Progressing towards good practice"] * 10, "4.00"]]
+    ratings = ["Progressing towards good practice"] * 10
+    assert rows == [["Department for Education", "Progress review 2016", *ratings, "4.00"]]
     link = reverse("assessments:assessment_detail", kwargs={"pk": latest.pk})
     assert response.content.count(f'href="{link}"'.encode()) >= 11
     assert b'<span aria-hidden="true">PTGP</span>' in response.content  # the abbreviation on the colour

@@ -15,7 +15,7 @@ def test_kim_lead_home_names_their_department_and_explains_empty_state(client, l
     page = client.get("/").content.decode()
     assert "KIM lead" in page
     assert "Department for Education" in page
-    assert "Your department has no assessments yet" in page
+    assert "Nothing is waiting for your department" in page
 
 
 def test_kim_lead_home_does_not_name_other_departments(client, lead_a, department_b):

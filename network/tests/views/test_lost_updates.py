@@ -64,6 +64,7 @@ def test_a_meeting_edit_without_its_version_is_refused(meeting, assessor):
 
 
 def test_second_save_of_attendance_is_refused_naming_who(meeting, assessor, administrator, department_a, department_b):
+    Meeting.objects.filter(pk=meeting.pk).update(date=datetime.date(2026, 1, 14), status=Meeting.Status.HELD)
     url = reverse("network:attendance_edit", args=[meeting.pk])
     first, second = EditPage(assessor, url), EditPage(administrator, url)
 

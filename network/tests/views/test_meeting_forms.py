@@ -85,7 +85,7 @@ def test_edit_form_shows_current_values(assessor_client):
 
 
 def test_attendance_is_exactly_the_selected_departments(assessor, assessor_client, department_a, department_b):
-    meeting = MeetingFactory()
+    meeting = MeetingFactory(date=datetime.date(2026, 1, 14))
     meeting_attendance_set(meeting=meeting, by=assessor, version=1, departments=[department_a])
     response = assessor_client.post(
         f"/network/meetings/{meeting.pk}/attendance/", {"departments": [department_b.pk], "version": 2}
@@ -116,3 +116,43 @@ def test_items_discussed_are_numbered_in_order_and_can_be_changed_and_removed(as
     assessor_client.post(f"/network/meetings/{meeting.pk}/items/{second.pk}/remove/")
     assert [item.title for item in meeting.discussion_items.all()] == ["Email retention"]
     assert assessor_client.post(f"/network/meetings/{meeting.pk}/items/new/", {"title": ""}).status_code == 200
+
+
+def test_attendance_is_refused_before_the_meeting(assessor_client, department_a):
+    meeting = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=7), status=Meeting.Status.PLANNED)
+    page = assessor_client.get(f"/network/meetings/{meeting.pk}/").content.decode()
+    assert "Record attendance" not in page
+    response = assessor_client.post(
+        f"/network/meetings/{meeting.pk}/attendance/", {"departments": [department_a.pk], "version": 1}
+    )
+    assert "Attendance can be recorded on or after the day of the meeting" in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_a_planned_meeting_cannot_be_dated_in_the_past(assessor_client):
+    response = assessor_client.post(
+        "/network/meetings/new/",
+        {"title": "Meeting", "date_0": "1", "date_1": "1", "date_2": "2010", "status": "planned"},
+    )
+    assert "The date of a planned meeting must be today or in the future" in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_a_planned_meeting_is_cancelled_and_stays_on_record(assessor_client):
+    meeting = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=30), status=Meeting.Status.PLANNED)
+    page = assessor_client.get(f"/network/meetings/{meeting.pk}/").content.decode()
+    assert f"/network/meetings/{meeting.pk}/cancel/" in page
+    assert "Keep the meeting" in assessor_client.get(f"/network/meetings/{meeting.pk}/cancel/").content.decode()
+    response = assessor_client.post(f"/network/meetings/{meeting.pk}/cancel/", follow=True)
+    assert "Meeting cancelled" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CANCELLED
+    assert meeting.history.first().history_change_reason == "Meeting cancelled"
+    calendar = assessor_client.get(f"/network/meetings/{meeting.pk}/meeting.ics").content.decode()
+    assert "STATUS:CANCELLED" in calendar
+
+
+def test_a_held_meeting_cannot_be_cancelled(assessor_client):
+    meeting = MeetingFactory(date=datetime.date(2025, 1, 14), status=Meeting.Status.HELD)
+    response = assessor_client.post(f"/network/meetings/{meeting.pk}/cancel/")
+    assert "A meeting that has been held cannot be cancelled" in response.content.decode()

@@ -262,7 +262,7 @@ class PartsChecks:
             sources.append((short_label(kind, year), numbers, baseline))
         elif baseline is not None:
             stored = self.stored_by_pk.get(baseline.assessment_id) or Assessment.objects.get(pk=baseline.assessment_id)
-            sources.append((stored.short_label, self._stored_numbers(stored), baseline))
+            sources.append((stored.column_label, self._stored_numbers(stored), baseline))
         return sources
 
     def _reference(self, path, value, sources, quiet=False):

@@ -59,7 +59,7 @@ def label_of(department, assessment_type, year):
 
 def short_label(assessment_type, year):
     """As reports label recommendations: "IMA 2013", "Review 2015"."""
-    return Assessment(assessment_type=assessment_type, year=year).short_label
+    return Assessment(assessment_type=assessment_type, year=year).column_label
 
 
 def _kind(value):

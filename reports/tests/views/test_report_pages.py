@@ -154,9 +154,14 @@ def test_an_assessor_reissues_as_version_2(client, assessor, review, broker):
     client.force_login(assessor)
     refused = client.post(reverse("reports:report_reissue", args=[review.pk]))
     assert refused.status_code == 200 and "Enter why a new version is issued" in refused.content.decode()
-    response = client.post(reverse("reports:report_reissue", args=[review.pk]), {"reason": "Corrects a date"})
+    url = reverse("reports:report_reissue", args=[review.pk])
+    unconfirmed = client.post(url, {"reason": "Corrects a date", "protective_marking": "OFFICIAL"}).content.decode()
+    assert "Confirm that you have checked the report and want to issue it now" in unconfirmed
+    assert "Corrects a date" in unconfirmed and review.issued_reports.count() == 1
+    response = client.post(url, {"reason": "Corrects a date", "protective_marking": "OFFICIAL", "confirmed": "on"})
     assert response.status_code == 302
     assert list(review.issued_reports.values_list("version", "reason")) == [(2, "Corrects a date"), (1, "")]
+    assert review.issued_reports.get(version=2).snapshot["protective_marking"] == "OFFICIAL"
 
 
 def test_a_lead_cannot_reissue(client, lead_a, review):
