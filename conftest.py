@@ -134,6 +134,15 @@ def celery_worker(request, transactional_db, private_queue, settings):
         worker.stop()
 
 
+def pytest_make_parametrize_id(config, val, argname):
+    """File contents as a test parameter are named by their size, never their bytes: a zip or workbook built at
+    collection carries the time it was made, and pytest-xdist refuses to run when its workers collect tests whose
+    ids differ ("Different tests were collected between gw0 and gw1")."""
+    if isinstance(val, bytes | bytearray):
+        return f"{len(val)}-bytes"
+    return None
+
+
 # The longest tests (minutes each: browser journeys, the axe crawl, the fuzzer, the authorisation matrix) run
 # first, so that pytest-xdist hands them out to the workers side by side at the start instead of leaving
 # one worker alone with a long tail at the end. Longest first, in this order.
