@@ -6,7 +6,7 @@ import io
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from common.downloads import stored_file_response
 from common.pagination import paginate
@@ -24,13 +24,13 @@ KNOWLEDGE_PRINCIPLES = "https://www.gov.uk/government/publications/knowledge-pri
 INFORMATION_PRINCIPLES = "https://www.gov.uk/government/publications/information-principles-for-the-uk-public-sector"
 
 
-@require_GET
+@require_safe
 @public_page
 def index(request):
     return render(request, "public/index.html", {"latest": selectors.publications()[:5]})
 
 
-@require_GET
+@require_safe
 @public_page
 def catalogue(request):
     entries = selectors.publications()
@@ -53,7 +53,7 @@ def _withdrawn(request, release):
     return render(request, "public/withdrawn.html", {"release": release, "kind": selectors.release_kind(release)})
 
 
-@require_GET
+@require_safe
 @public_page
 def report(request, pk):
     release = public_release_get_or_404(pk)
@@ -78,7 +78,7 @@ def report(request, pk):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def action_plan(request, pk):
     release = public_release_get_or_404(pk)
@@ -89,7 +89,7 @@ def action_plan(request, pk):
     return render(request, "public/action_plan.html", {"release": release, "plan": release.action_plan_snapshot})
 
 
-@require_GET
+@require_safe
 @public_page
 def report_pdf(request, pk):
     """The issued PDF itself (never rendered again); none while a section is withheld or once withdrawn."""
@@ -106,7 +106,7 @@ def report_pdf(request, pk):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def network(request):
     return render(
@@ -124,13 +124,13 @@ def network(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def data_index(request):
     return render(request, "public/data.html", {"columns": DATA_DICTIONARY, "count": len(selectors.rating_rows())})
 
 
-@require_GET
+@require_safe
 @public_page
 def ratings_csv(request):
     buffer = io.StringIO()
@@ -142,7 +142,7 @@ def ratings_csv(request):
     return response
 
 
-@require_GET
+@require_safe
 @public_page
 def ratings_json(request):
     return JsonResponse(

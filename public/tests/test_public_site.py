@@ -161,6 +161,14 @@ def test_public_pages_are_cacheable_until_a_release_changes(client, released, as
     assert again.status_code == 200 and again["ETag"] != etag
 
 
+def test_a_head_request_gets_the_headers_a_cache_needs(client, released):
+    """Caches and link checkers ask with HEAD before GET: the same status and headers, no body."""
+    for path in ("/public/reports/", f"/public/reports/{released.pk}/", "/public/kim-leaders-network/"):
+        response = client.head(path)
+        assert (response.status_code, response["Cache-Control"], response.content) == (200, "public, max-age=300", b"")
+        assert response["ETag"] == client.get(path)["ETag"]
+
+
 def test_a_signed_in_visitor_gets_a_private_uncached_page(client, released, lead_a):
     client.force_login(lead_a)
     response = client.get("/public/reports/")
