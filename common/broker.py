@@ -51,3 +51,8 @@ def broker_failures_forget():
     """Try the broker at the next publish, whatever failed before (tests, which change the broker at will)."""
     with _lock:
         _last_failure.clear()
+
+
+def retry_countdown(retries):
+    """Seconds before a task's retry n (0-based): 2, 4, 8… capped at a minute (`self.retry(countdown=…)`)."""
+    return min(2 ** (retries + 1), 60)

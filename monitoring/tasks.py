@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import OperationalError
 from django.utils import timezone
 
+from common.broker import retry_countdown
+
 from . import letters
 from .services.reminders import reminders_send
 
@@ -31,7 +33,7 @@ def render_director_letter(self, letter_id):
         letters.DirectorLetter.objects.filter(pk=letter_id, status=letters.Status.RUNNING).update(
             status=letters.Status.QUEUED
         )
-        raise self.retry(exc=exc, countdown=min(2 ** (self.request.retries + 1), 60)) from exc
+        raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
     except Exception:
         logger.exception("Director letter %s failed", letter_id)
         letters.letter_fail(letter_id)

@@ -8,17 +8,14 @@ from celery.signals import worker_ready
 from django.conf import settings
 from django.db import OperationalError, connections
 
+from common.broker import retry_countdown
+
 from . import jobs
 
 logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (OperationalError, OSError)
 MAX_RETRIES = 3
-
-
-def retry_countdown(retries):
-    """Seconds before retry n (0-based): 2, 4, 8… capped at a minute."""
-    return min(2 ** (retries + 1), 60)
 
 
 @shared_task(
