@@ -18,6 +18,7 @@ A failure names every offending file:line.
 """
 
 import ast
+import configparser
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -208,6 +209,15 @@ def test_every_app_is_checked_and_placed_in_the_graph():
     unplaced = sorted(set(apps) - set(ALLOWED))
     assert not unplaced, f"apps missing from ALLOWED (place them in the graph, and in docs/architecture.md): {unplaced}"
     assert not sorted(set(ALLOWED) - set(apps)), "ALLOWED names an app that no longer exists"
+
+
+def test_every_folder_of_tests_is_in_the_suite():
+    """pytest collects only its testpaths: an app's tests left out of pytest.ini never run, in CI or anywhere."""
+    ini = configparser.ConfigParser()
+    ini.read(ROOT / "pytest.ini")
+    testpaths = set(ini["pytest"]["testpaths"].split())
+    with_tests = {path.parent.name for path in ROOT.glob("*/tests") if path.is_dir() and path.parent.name != ".venv"}
+    assert not sorted(with_tests - testpaths), "folders of tests missing from testpaths in pytest.ini"
 
 
 def test_the_allowed_graph_runs_one_way():
