@@ -3,12 +3,12 @@
 import csv
 import io
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
-from common.downloads import stored_file_response
+from common.downloads import download_response, stored_file_response
 from common.pagination import paginate
 from common.uploads import safe_filename
 from network.selectors import public as network_public
@@ -137,9 +137,7 @@ def ratings_csv(request):
     writer = csv.DictWriter(buffer, fieldnames=selectors.RATING_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(selectors.rating_rows())
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="ratings.csv"'
-    return response
+    return download_response(buffer.getvalue(), filename="ratings.csv", content_type="text/csv; charset=utf-8")
 
 
 @require_safe

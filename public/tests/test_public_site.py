@@ -135,7 +135,11 @@ def test_the_open_data_are_the_numbers_the_report_pages_show(client, released, d
     in_json = [
         (int(row["url"].split("/")[3]), row["area_reference"], row["earlier_rating"] or row["rating"]) for row in data
     ]
-    rows = list(csv.DictReader(io.StringIO(client.get("/public/data/ratings.csv").content.decode())))
+    response = client.get("/public/data/ratings.csv")
+    # common.downloads' one download response, then the public site's own caching rule for anonymous visitors
+    assert response["Content-Disposition"] == 'attachment; filename="ratings.csv"'
+    assert response["Cache-Control"] == "public, max-age=300"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == len(data) == 20
     assert [row["rating"] for row in rows] == [row["rating"] for row in data]
     assert {(pk, area) for pk, area, _ in in_json} == {(pk, area) for pk, area, _ in shown}
